@@ -1,1 +1,17 @@
-export {};
+export {
+  kafkaControl,
+  KAFKA_CONTROL_VARIABLE,
+  readKafkaControlFile,
+  type KafkaControl,
+  type KafkaControlFile,
+} from './kafka-control';
+export { ServiceProcess, type ServiceProcessOptions } from './service-process';
+export { TopicProbe, type ProbedMessage } from './topic-probe';
+export {
+  ADMIN_DATABASE_URL_VARIABLE,
+  createTestDatabase,
+  testAdminDatabaseUrl,
+  type TestDatabase,
+} from './test-database';
+export { uniqueDatabaseName, uniqueName } from './unique-name';
+export { waitFor, type WaitForOptions } from './wait-for';
