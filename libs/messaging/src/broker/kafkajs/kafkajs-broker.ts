@@ -1,0 +1,334 @@
+import {
+  CompressionTypes,
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type EachBatchPayload,
+  type IHeaders,
+  type KafkaConfig,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
+import type { Logger } from 'pino';
+import type {
+  IncomingMessage,
+  MessageBroker,
+  MessageProducer,
+  OutgoingMessage,
+  Subscription,
+  SubscriptionOptions,
+  TopicSpec,
+} from '../message-broker';
+
+export interface KafkaJsBrokerOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Prepended to every topic name, so several deployments or test runs can share a cluster. */
+  readonly topicPrefix?: string;
+  readonly logger: Logger;
+  /** How long one request may take before kafkajs gives up on it. */
+  readonly requestTimeoutMs?: number;
+  readonly sessionTimeoutMs?: number;
+}
+
+/** kafkajs behind the MessageBroker port. */
+export class KafkaJsBroker implements MessageBroker {
+  private readonly kafka: Kafka;
+  private readonly prefix: string;
+  private readonly producers = new Set<KafkaJsProducer>();
+  private readonly subscriptions = new Set<KafkaJsSubscription>();
+  private admin: Admin | undefined;
+
+  constructor(private readonly options: KafkaJsBrokerOptions) {
+    this.prefix = options.topicPrefix ?? '';
+    const logger = options.logger;
+    const config: KafkaConfig = {
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      connectionTimeout: 3_000,
+      // Retries inside kafkajs stay short: our own loops (relay, consumer supervisor) retry forever.
+      retry: { initialRetryTime: 200, retries: 5, maxRetryTime: 5_000 },
+      logLevel: logLevel.WARN,
+      logCreator:
+        () =>
+        ({ level, log }: LogEntry) => {
+          const { message, ...fields } = log;
+          if (level <= logLevel.ERROR) logger.error({ kafka: fields }, message);
+          else if (level === logLevel.WARN) logger.warn({ kafka: fields }, message);
+          else logger.debug({ kafka: fields }, message);
+        },
+    };
+    this.kafka = new Kafka(config);
+  }
+
+  physicalTopic(topic: string): string {
+    return this.prefix + topic;
+  }
+
+  logicalTopic(topic: string): string {
+    return this.prefix && topic.startsWith(this.prefix) ? topic.slice(this.prefix.length) : topic;
+  }
+
+  createProducer(): MessageProducer {
+    const producer = new KafkaJsProducer(
+      this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: true,
+      }),
+      (topic) => this.physicalTopic(topic),
+      () => this.producers.delete(producer),
+    );
+    this.producers.add(producer);
+    return producer;
+  }
+
+  async subscribe(options: SubscriptionOptions): Promise<Subscription> {
+    const subscription = new KafkaJsSubscription(
+      this.kafka,
+      options,
+      this,
+      this.options.logger,
+      this.options.sessionTimeoutMs ?? 30_000,
+    );
+    this.subscriptions.add(subscription);
+    await subscription.start();
+    return subscription;
+  }
+
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    const admin = await this.connectedAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(this.physicalTopic(t.topic)));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({
+        topic: this.physicalTopic(t.topic),
+        numPartitions: t.partitions,
+        replicationFactor: -1,
+      })),
+    });
+  }
+
+  async ping(): Promise<void> {
+    const admin = await this.connectedAdmin();
+    try {
+      await admin.describeCluster();
+    } catch (error) {
+      // A broken admin connection is rebuilt on the next ping.
+      this.admin = undefined;
+      await admin.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await Promise.all([...this.producers].map((p) => p.disconnect()));
+    if (this.admin) await this.admin.disconnect().catch(() => undefined);
+    this.admin = undefined;
+  }
+
+  forget(subscription: KafkaJsSubscription): void {
+    this.subscriptions.delete(subscription);
+  }
+
+  private async connectedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+}
+
+class KafkaJsProducer implements MessageProducer {
+  private connected: Promise<void> | undefined;
+
+  constructor(
+    private readonly producer: Producer,
+    private readonly topicName: (topic: string) => string,
+    private readonly onDisconnect: () => void,
+  ) {}
+
+  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.connect();
+    // One request per call keeps each topic-partition's messages in the order given.
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) {
+      const list = byTopic.get(message.topic) ?? [];
+      list.push(message);
+      byTopic.set(message.topic, list);
+    }
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic: this.topicName(topic),
+          messages: list.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
+        })),
+      });
+    } catch (error) {
+      // After a failed send the connection may be half-open: start from a clean one next time.
+      this.connected = undefined;
+      await this.producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    this.onDisconnect();
+    this.connected = undefined;
+    await this.producer.disconnect().catch(() => undefined);
+  }
+
+  private connect(): Promise<void> {
+    this.connected ??= this.producer.connect().catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
+    return this.connected;
+  }
+}
+
+function headerText(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  for (const [name, value] of Object.entries(headers)) {
+    const first = Array.isArray(value) ? value.at(0) : value;
+    if (first === undefined) continue;
+    out[name] = Buffer.isBuffer(first) ? first.toString('utf8') : first;
+  }
+  return out;
+}
+
+/**
+ * A consumer group member that survives what kills plain kafkajs consumers: a crash kafkajs will
+ * not restart by itself (the broker gone for longer than its retries) is answered by building a
+ * new consumer after a backoff, for as long as the subscription is not stopped.
+ */
+class KafkaJsSubscription implements Subscription {
+  private consumer: Consumer | undefined;
+  private stopped = false;
+  private joined = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private restarts = 0;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: SubscriptionOptions,
+    private readonly broker: KafkaJsBroker,
+    private readonly logger: Logger,
+    private readonly sessionTimeoutMs: number,
+  ) {}
+
+  isHealthy(): boolean {
+    return !this.stopped && this.joined;
+  }
+
+  async start(): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: this.sessionTimeoutMs,
+      heartbeatInterval: 3_000,
+      rebalanceTimeout: 60_000,
+      allowAutoTopicCreation: true,
+      retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 10_000 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
+      this.restarts = 0;
+    });
+    consumer.on(consumer.events.DISCONNECT, () => {
+      this.joined = false;
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.joined = false;
+      const { error, restart } = event.payload;
+      this.logger.error(
+        { err: error, groupId: this.options.groupId, restart },
+        'kafka consumer crashed',
+      );
+      if (!restart) this.scheduleRestart(consumer);
+    });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: this.options.topics.map((t) => this.broker.physicalTopic(t)),
+      fromBeginning: true,
+    });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 1_000,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.concurrency ?? 3,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.broker.forget(this);
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    // disconnect() waits for the batch in hand, commits resolved offsets and leaves the group.
+    if (consumer) await consumer.disconnect().catch(() => undefined);
+  }
+
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const isActive = (): boolean => payload.isRunning() && !payload.isStale();
+    const topic = this.broker.logicalTopic(batch.topic);
+    for (const message of batch.messages) {
+      if (!isActive()) return;
+      const incoming: IncomingMessage = {
+        topic,
+        key: message.key ? message.key.toString('utf8') : '',
+        value: message.value ?? Buffer.alloc(0),
+        headers: headerText(message.headers),
+        partition: batch.partition,
+        offset: message.offset,
+        timestamp: Number(message.timestamp),
+      };
+      const handled = await this.options.handle(incoming, {
+        heartbeat: () => payload.heartbeat(),
+        isActive,
+      });
+      if (!handled) return;
+      // Only now is the message's effect durable: its offset may be committed.
+      payload.resolveOffset(message.offset);
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
+    }
+  }
+
+  private scheduleRestart(crashed: Consumer): void {
+    if (this.stopped) return;
+    const delay = Math.min(30_000, 1_000 * 2 ** Math.min(this.restarts, 5));
+    this.restarts += 1;
+    this.logger.warn(
+      { groupId: this.options.groupId, delayMs: delay },
+      'restarting kafka consumer after a crash',
+    );
+    this.restartTimer = setTimeout(() => {
+      void (async () => {
+        await crashed.disconnect().catch(() => undefined);
+        if (this.stopped) return;
+        try {
+          await this.start();
+        } catch (error) {
+          this.logger.error({ err: error }, 'kafka consumer restart failed');
+          if (this.consumer) await this.consumer.disconnect().catch(() => undefined);
+          this.scheduleRestart(this.consumer ?? crashed);
+        }
+      })();
+    }, delay);
+  }
+}

@@ -1,0 +1,51 @@
+import { deadLetterTopic, retryTopic } from '@salur/contracts';
+import type { MessageBroker, Subscription } from '../broker/message-broker';
+import type { EventProcessor } from './event-processor';
+
+export interface EventConsumerOptions {
+  readonly broker: MessageBroker;
+  readonly processor: EventProcessor;
+  readonly groupId: string;
+  /** The topics whose events the group handles; their retry and dead-letter topics are derived. */
+  readonly topics: readonly string[];
+  readonly partitions: number;
+  readonly concurrency?: number;
+}
+
+/** A consumer group reading its topics and its own retry topics through an EventProcessor. */
+export class EventConsumer {
+  private subscription: Subscription | undefined;
+
+  constructor(private readonly options: EventConsumerOptions) {}
+
+  get topics(): string[] {
+    return this.options.topics.flatMap((t) => [t, retryTopic(t, this.options.groupId)]);
+  }
+
+  async start(): Promise<void> {
+    const { broker, groupId, partitions } = this.options;
+    await broker.ensureTopics(
+      this.options.topics.flatMap((t) => [
+        { topic: t, partitions },
+        { topic: retryTopic(t, groupId), partitions },
+        { topic: deadLetterTopic(t, groupId), partitions },
+      ]),
+    );
+    this.subscription = await broker.subscribe({
+      groupId,
+      topics: this.topics,
+      concurrency: this.options.concurrency,
+      handle: (message, controls) => this.options.processor.process(message, controls),
+    });
+  }
+
+  isHealthy(): boolean {
+    return this.subscription?.isHealthy() ?? false;
+  }
+
+  async stop(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    if (subscription) await subscription.stop();
+  }
+}

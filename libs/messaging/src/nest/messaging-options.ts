@@ -1,0 +1,38 @@
+import type { TopicName } from '@salur/contracts';
+import type { Logger } from 'pino';
+import type { RetryPolicy } from '../consumer/retry-policy';
+
+export interface MessagingModuleOptions {
+  /** Service name: names the Kafka client and, by default, the consumer group (`salur-<service>`). */
+  readonly service: string;
+  /** The service's Postgres schema holding its outbox and inbox. */
+  readonly schema: string;
+  /** CloudEvents `source` of the events it produces, e.g. `/salur/intake`. */
+  readonly source: string;
+  readonly groupId?: string;
+  readonly brokers: readonly string[];
+  readonly topicPrefix?: string;
+  /** Used by the relay's own connection (LISTEN and the leader lock). */
+  readonly databaseUrl: string;
+  /** Topics this service publishes to; created at start when missing. */
+  readonly produces: readonly TopicName[];
+  /** Partitions of topics this service creates. */
+  readonly partitions?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly relay?: { readonly batchSize?: number; readonly pollIntervalMs?: number };
+  /** Partitions handled at once by this instance. */
+  readonly consumerConcurrency?: number;
+  /** How long shutdown waits for the outbox to drain. */
+  readonly shutdownFlushMs?: number;
+  /**
+   * Whether readiness fails while Kafka is unreachable. True for services that consume; intake
+   * sets it false: it keeps accepting complaints into its outbox while Kafka is down.
+   */
+  readonly readinessRequiresKafka?: boolean;
+  readonly logger: Logger;
+  readonly currentTraceparent?: () => string | undefined;
+  readonly runInTrace?: <T>(traceparent: string | undefined, fn: () => Promise<T>) => Promise<T>;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const MESSAGE_BROKER = Symbol('MESSAGE_BROKER');

@@ -1,0 +1,138 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  Optional,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { ReadinessRegistry } from '@salur/platform';
+import { DataSource } from 'typeorm';
+import { KafkaJsBroker } from '../broker/kafkajs/kafkajs-broker';
+import type { MessageBroker } from '../broker/message-broker';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { OutboxWriter } from '../outbox/outbox-writer';
+import { UnitOfWork } from '../unit-of-work';
+import { MessagingMetrics } from './messaging-metrics';
+import {
+  MESSAGE_BROKER,
+  MESSAGING_OPTIONS,
+  type MessagingModuleOptions,
+} from './messaging-options';
+import { SalurEventTransport } from './salur-event-transport';
+
+/**
+ * Starts the relay once the application is up. On shutdown (after HTTP has drained) it stops the
+ * consumers first, so the events in hand finish and their offsets are committed, then publishes
+ * what the outbox still holds, then disconnects from Kafka.
+ */
+@Injectable()
+export class MessagingLifecycle
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
+    private readonly relay: OutboxRelay,
+    private readonly transport: SalurEventTransport,
+    @Optional() private readonly readiness?: ReadinessRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.options.readinessRequiresKafka === false) return;
+    this.readiness?.register({ name: 'kafka', check: () => this.broker.ping() });
+    this.readiness?.register({
+      name: 'kafka-consumer',
+      check: () =>
+        this.transport.isHealthy()
+          ? Promise.resolve()
+          : Promise.reject(new Error('the consumer group has not joined or has crashed')),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const partitions = this.options.partitions ?? 6;
+    await this.broker.ensureTopics(this.options.produces.map((topic) => ({ topic, partitions })));
+    this.relay.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+    await this.relay.stop(this.options.shutdownFlushMs ?? 5_000);
+    await this.broker.close();
+  }
+}
+
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: MessagingMetrics, useFactory: () => new MessagingMetrics() },
+        {
+          provide: MESSAGE_BROKER,
+          useFactory: () =>
+            new KafkaJsBroker({
+              brokers: options.brokers,
+              clientId: `salur-${options.service}`,
+              topicPrefix: options.topicPrefix,
+              logger: options.logger.child({ component: 'kafka' }),
+            }),
+        },
+        {
+          provide: OutboxWriter,
+          useFactory: () =>
+            new OutboxWriter({
+              schema: options.schema,
+              source: options.source,
+              currentTraceparent: options.currentTraceparent,
+            }),
+        },
+        {
+          provide: UnitOfWork,
+          inject: [DataSource, OutboxWriter],
+          useFactory: (dataSource: DataSource, outbox: OutboxWriter) =>
+            new UnitOfWork(dataSource, outbox),
+        },
+        {
+          provide: OutboxRelay,
+          inject: [MESSAGE_BROKER, MessagingMetrics],
+          useFactory: (broker: MessageBroker, metrics: MessagingMetrics) =>
+            new OutboxRelay({
+              schema: options.schema,
+              databaseUrl: options.databaseUrl,
+              producer: broker.createProducer(),
+              logger: options.logger.child({ component: 'outbox-relay' }),
+              batchSize: options.relay?.batchSize,
+              pollIntervalMs: options.relay?.pollIntervalMs,
+              observer: metrics.relayObserver(options.schema),
+            }),
+        },
+        {
+          provide: SalurEventTransport,
+          inject: [MESSAGE_BROKER, DataSource, OutboxWriter, MessagingMetrics],
+          useFactory: (
+            broker: MessageBroker,
+            dataSource: DataSource,
+            outbox: OutboxWriter,
+            metrics: MessagingMetrics,
+          ) => new SalurEventTransport(options, broker, dataSource, outbox, metrics),
+        },
+        MessagingLifecycle,
+      ],
+      exports: [
+        MESSAGE_BROKER,
+        OutboxWriter,
+        UnitOfWork,
+        OutboxRelay,
+        SalurEventTransport,
+        MessagingMetrics,
+      ],
+    };
+  }
+}
