@@ -36,6 +36,25 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Nest and TypeORM declare option bags and response shapes as classes; building them as
+      // object literals is how both are meant to be used.
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@salur/*/*'],
+              message: 'Import a lib through its index only (@salur/<lib>).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
@@ -45,8 +64,8 @@ export default tseslint.config(
               message: 'Import a lib through its index only (@salur/<lib>).',
             },
             {
-              group: ['**/apps/*', '../../*/src/*'],
-              message: 'Never import one app from another.',
+              regex: '(^|/)(apps|\\.\\.)/(intake|routing|sla|notification)/',
+              message: 'Never import one app from another, nor an app from a lib.',
             },
           ],
         },
@@ -54,7 +73,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**', 'test/**'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
