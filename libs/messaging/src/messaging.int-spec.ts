@@ -216,7 +216,9 @@ describe('failures', () => {
       {
         topic: 'salur.intake.v1',
         key: complaintId('c-bad'),
-        value: Buffer.from(JSON.stringify({ complaintId: complaintId('c-bad'), privacy: 'whatever' })),
+        value: Buffer.from(
+          JSON.stringify({ complaintId: complaintId('c-bad'), privacy: 'whatever' }),
+        ),
         headers: { ...good.headers, ce_id: '7d3c8a5e-1f0b-4c69-9d7e-2b6f9e0a4c11' },
       },
     ]);

@@ -1,5 +1,6 @@
 import { deadLetterTopic, retryTopic } from '@salur/contracts';
 import type { MessageBroker, Subscription } from '../broker/message-broker';
+import { withBackoff } from '../retry';
 import type { EventProcessor } from './event-processor';
 
 export interface EventConsumerOptions {
@@ -10,6 +11,7 @@ export interface EventConsumerOptions {
   readonly topics: readonly string[];
   readonly partitions: number;
   readonly concurrency?: number;
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
 
 /** A consumer group reading its topics and its own retry topics through an EventProcessor. */
@@ -22,7 +24,20 @@ export class EventConsumer {
     return this.options.topics.flatMap((t) => [t, retryTopic(t, this.options.groupId)]);
   }
 
+  /**
+   * Creates the group's topics and joins it. A broker that is briefly unreachable at start is
+   * waited for (about a minute) rather than failing the service's start outright.
+   */
   async start(): Promise<void> {
+    await withBackoff(() => this.subscribe(), {
+      attempts: 8,
+      initialDelayMs: 500,
+      maxDelayMs: 15_000,
+      onRetry: (error, attempt, delayMs) => this.options.onRetry?.(error, attempt, delayMs),
+    });
+  }
+
+  private async subscribe(): Promise<void> {
     const { broker, groupId, partitions } = this.options;
     await broker.ensureTopics(
       this.options.topics.flatMap((t) => [

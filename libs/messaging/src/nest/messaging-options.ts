@@ -10,6 +10,8 @@ export interface MessagingModuleOptions {
   /** CloudEvents `source` of the events it produces, e.g. `/salur/intake`. */
   readonly source: string;
   readonly groupId?: string;
+  /** Kafka client id; defaults to `salur-<service>`. */
+  readonly clientId?: string;
   readonly brokers: readonly string[];
   readonly topicPrefix?: string;
   /** Used by the relay's own connection (LISTEN and the leader lock). */

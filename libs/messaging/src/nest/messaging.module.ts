@@ -14,6 +14,7 @@ import { KafkaJsBroker } from '../broker/kafkajs/kafkajs-broker';
 import type { MessageBroker } from '../broker/message-broker';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
+import { withBackoff } from '../retry';
 import { UnitOfWork } from '../unit-of-work';
 import { MessagingMetrics } from './messaging-metrics';
 import {
@@ -32,6 +33,8 @@ import { SalurEventTransport } from './salur-event-transport';
 export class MessagingLifecycle
   implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
 {
+  private stopping = false;
+
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
@@ -52,13 +55,39 @@ export class MessagingLifecycle
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  /**
+   * The relay starts once the topics this service produces to exist. That happens in the
+   * background, retried for as long as the service runs: a service that only produces (intake)
+   * starts and accepts work into its outbox while Kafka is still unreachable.
+   */
+  onApplicationBootstrap(): void {
     const partitions = this.options.partitions ?? 6;
-    await this.broker.ensureTopics(this.options.produces.map((topic) => ({ topic, partitions })));
-    this.relay.start();
+    void withBackoff(
+      () => this.broker.ensureTopics(this.options.produces.map((topic) => ({ topic, partitions }))),
+      {
+        attempts: Infinity,
+        initialDelayMs: 500,
+        maxDelayMs: 15_000,
+        shouldStop: () => this.stopping,
+        onRetry: (error, attempt, delayMs) => {
+          this.options.logger.warn(
+            { err: error, attempt, retryInMs: delayMs },
+            'cannot create topics yet; the outbox keeps events until Kafka answers',
+          );
+        },
+      },
+    ).then(
+      () => {
+        if (!this.stopping) this.relay.start();
+      },
+      (error: unknown) => {
+        if (!this.stopping) this.options.logger.error({ err: error }, 'gave up creating topics');
+      },
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.transport.close();
     await this.relay.stop(this.options.shutdownFlushMs ?? 5_000);
     await this.broker.close();
@@ -79,7 +108,7 @@ export class MessagingModule {
           useFactory: () =>
             new KafkaJsBroker({
               brokers: options.brokers,
-              clientId: `salur-${options.service}`,
+              clientId: options.clientId ?? `salur-${options.service}`,
               topicPrefix: options.topicPrefix,
               logger: options.logger.child({ component: 'kafka' }),
             }),

@@ -74,6 +74,12 @@ export class SalurEventTransport extends Server implements CustomTransportStrate
           topics,
           partitions: this.options.partitions ?? 6,
           concurrency: this.options.consumerConcurrency,
+          onRetry: (error, attempt, delayMs) => {
+            this.options.logger.warn(
+              { err: error, attempt, retryInMs: delayMs },
+              'kafka not ready for the consumer yet; retrying',
+            );
+          },
         });
         await this.consumer.start();
       }

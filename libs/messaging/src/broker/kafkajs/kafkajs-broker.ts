@@ -20,11 +20,15 @@ import type {
   SubscriptionOptions,
   TopicSpec,
 } from '../message-broker';
+import { withBackoff } from '../../retry';
 
 export interface KafkaJsBrokerOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
-  /** Prepended to every topic name, so several deployments or test runs can share a cluster. */
+  /**
+   * Prepended to every topic name and consumer group id, so several deployments or test runs can
+   * share a cluster without seeing each other's events or joining each other's groups.
+   */
   readonly topicPrefix?: string;
   readonly logger: Logger;
   /** How long one request may take before kafkajs gives up on it. */
@@ -99,18 +103,47 @@ export class KafkaJsBroker implements MessageBroker {
   }
 
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    try {
+      await this.createMissingTopics(topics);
+    } catch (error) {
+      await this.resetAdmin();
+      throw error;
+    }
+  }
+
+  private async createMissingTopics(topics: readonly TopicSpec[]): Promise<void> {
     const admin = await this.connectedAdmin();
+    const names = topics.map((t) => this.physicalTopic(t.topic));
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(this.physicalTopic(t.topic)));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((t) => ({
-        topic: this.physicalTopic(t.topic),
-        numPartitions: t.partitions,
-        replicationFactor: -1,
-      })),
-    });
+    if (missing.length > 0) {
+      try {
+        // Not waiting for leaders here: kafkajs gives up too early when another service is
+        // creating the same topic at the same moment. Leaders are awaited below instead.
+        await admin.createTopics({
+          waitForLeaders: false,
+          topics: missing.map((t) => ({
+            topic: this.physicalTopic(t.topic),
+            numPartitions: t.partitions,
+            replicationFactor: -1,
+          })),
+        });
+      } catch (error) {
+        if (!isTopicAlreadyExists(error)) throw error;
+      }
+    }
+    await withBackoff(
+      async () => {
+        const { topics: described } = await admin.fetchTopicMetadata({ topics: names });
+        const leaderless = described.filter(
+          (t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0),
+        );
+        if (leaderless.length > 0) {
+          throw new Error(`no leader yet for ${leaderless.map((t) => t.name).join(', ')}`);
+        }
+      },
+      { attempts: 40, initialDelayMs: 100, maxDelayMs: 1_000 },
+    );
   }
 
   async ping(): Promise<void> {
@@ -118,9 +151,7 @@ export class KafkaJsBroker implements MessageBroker {
     try {
       await admin.describeCluster();
     } catch (error) {
-      // A broken admin connection is rebuilt on the next ping.
-      this.admin = undefined;
-      await admin.disconnect().catch(() => undefined);
+      await this.resetAdmin();
       throw error;
     }
   }
@@ -134,6 +165,13 @@ export class KafkaJsBroker implements MessageBroker {
 
   forget(subscription: KafkaJsSubscription): void {
     this.subscriptions.delete(subscription);
+  }
+
+  /** A broken admin connection is rebuilt on next use. */
+  private async resetAdmin(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    if (admin) await admin.disconnect().catch(() => undefined);
   }
 
   private async connectedAdmin(): Promise<Admin> {
@@ -197,6 +235,11 @@ class KafkaJsProducer implements MessageProducer {
   }
 }
 
+function isTopicAlreadyExists(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify(error)}` : String(error);
+  return /TOPIC_ALREADY_EXISTS|already exists/i.test(text);
+}
+
 function headerText(headers: IHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
@@ -234,7 +277,7 @@ class KafkaJsSubscription implements Subscription {
 
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({
-      groupId: this.options.groupId,
+      groupId: this.broker.physicalTopic(this.options.groupId),
       sessionTimeout: this.sessionTimeoutMs,
       heartbeatInterval: 3_000,
       rebalanceTimeout: 60_000,
