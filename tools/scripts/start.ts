@@ -30,13 +30,14 @@ interface Service {
 const SERVICES = [
   { name: 'intake', defaultPort: 3001, pages: [] },
   { name: 'routing', defaultPort: 3002, pages: [] },
-  { name: 'sla', defaultPort: 3003, pages: ['/board'] },
+  { name: 'sla', defaultPort: 3003, pages: [] },
   { name: 'notification', defaultPort: 3004, pages: [] },
 ] as const;
 
 // Known to everyone who has read this file, which is the point: development tokens can be minted
 // with it. It must never reach a deployment, hence the warning when it is used.
 const DEVELOPMENT_JWT_SECRET = 'salur-development-only-secret-change-me';
+const DEVELOPMENT_INTAKE_SECRET = 'salur-development-only-intake-secret-change-me';
 const STOP_GRACE_MS = 10_000;
 const READY_TIMEOUT_MS = 120_000;
 const LABEL_WIDTH = Math.max('salur'.length, ...SERVICES.map((service) => service.name.length));
@@ -183,11 +184,17 @@ class Launcher {
           'Anyone can sign tokens with it: never use it outside this machine.',
       );
     }
+    let intakeSecret = process.env.INTAKE_SECRET;
+    if (intakeSecret === undefined || intakeSecret === '') {
+      intakeSecret = DEVELOPMENT_INTAKE_SECRET;
+      say('warning: INTAKE_SECRET is not set; using the development secret.');
+    }
     return {
       ...process.env,
       KAFKA_BROKERS: infra.kafka.brokers.join(','),
       DATABASE_URL: infra.databaseUrl,
       AUTH_JWT_SECRET: secret,
+      INTAKE_SECRET: intakeSecret,
     };
   }
 
