@@ -1,0 +1,61 @@
+import type { EventType, NewEvent } from '@salur/contracts';
+import type { Submission } from '../domain/submission';
+
+/** The first answer to an idempotent request, kept so a retry gets it again. */
+export interface IdempotentResponse {
+  readonly complaintId: string;
+  readonly trackingId: string;
+  /** Sealed (encrypted): the raw token exists nowhere else at rest. */
+  readonly sealedTrackingToken: string;
+  readonly status: string;
+  readonly submittedAt: string;
+}
+
+export interface IdempotencyRecord {
+  readonly fingerprint: string;
+  readonly response: IdempotentResponse | null;
+}
+
+export interface ComplaintStatusView {
+  readonly trackingId: string;
+  readonly complaintId: string;
+  readonly type: Submission['type'];
+  readonly privacy: Submission['privacy'];
+  readonly title: string;
+  readonly body: string;
+  readonly trackingTokenHash: string;
+  readonly regionCode: string;
+  readonly category: string | null;
+  readonly status: string;
+  readonly agency: string | null;
+  readonly submittedAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** What a submission's transaction can do; implemented over Postgres. */
+export interface IntakeTransaction {
+  /** Claims the key (or an expired one); false when a live record already holds it. */
+  claimIdempotencyKey(key: string, fingerprint: string, expiresAt: Date): Promise<boolean>;
+  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null>;
+  completeIdempotencyKey(key: string, response: IdempotentResponse): Promise<void>;
+  insertSubmission(submission: Submission): Promise<void>;
+  publish(event: NewEvent<unknown, EventType>): Promise<void>;
+}
+
+export interface IntakeTransactions {
+  run<T>(work: (tx: IntakeTransaction) => Promise<T>): Promise<T>;
+}
+
+export interface ComplaintStatusReader {
+  byTrackingId(trackingId: string): Promise<ComplaintStatusView | null>;
+}
+
+/** Seals a secret for storage and opens it again (authenticated encryption). */
+export interface SecretBox {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,5 @@
+import type { ComplaintSubmittedData } from '@salur/contracts';
+
+export interface RouteSubmissionCommand {
+  readonly submission: ComplaintSubmittedData;
+}
