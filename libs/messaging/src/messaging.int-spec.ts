@@ -154,6 +154,31 @@ describe('idempotent consumer', () => {
   });
 });
 
+describe('graceful stop', () => {
+  it('commits what it handled, so the next member of the group starts after it', async () => {
+    const prefix = `${uniqueName('graceful')}.`;
+    const first = await start({ topicPrefix: prefix, groupId: 'g', handler: recordEffect });
+    for (let seq = 1; seq <= 20; seq++)
+      await publish(first.writer, [submitted(`g${seq % 5}`, seq)]);
+    await waitFor(() => first.outcomes.count('processed') === 20, {
+      timeoutMs: 30_000,
+      description: '20 events handled',
+    });
+    await first.consumer.stop();
+
+    const second = await start({ topicPrefix: prefix, groupId: 'g', handler: recordEffect });
+    for (let seq = 21; seq <= 25; seq++)
+      await publish(second.writer, [submitted(`g${seq % 5}`, seq)]);
+    await waitFor(() => second.outcomes.count('processed') === 5, {
+      timeoutMs: 60_000,
+      description: 'the 5 new events handled by the next member',
+    });
+    // Had the offsets not been committed on stop, the 20 would come again (as duplicates).
+    expect(second.outcomes.count('duplicate')).toBe(0);
+    expect(await effects()).toHaveLength(25);
+  });
+});
+
 describe('failures', () => {
   it('retries a failing handler, then parks its event on the dead-letter topic while other keys flow', async () => {
     const prefix = `${uniqueName('dlq')}.`;

@@ -8,7 +8,14 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
-import { ReadinessRegistry } from '@salur/platform';
+import type { TopicName } from '@salur/contracts';
+import {
+  createStandaloneLogger,
+  currentTraceparent,
+  ReadinessRegistry,
+  runWithTrace,
+  type BaseServiceEnv,
+} from '@salur/platform';
 import { DataSource } from 'typeorm';
 import { KafkaJsBroker } from '../broker/kafkajs/kafkajs-broker';
 import type { MessageBroker } from '../broker/message-broker';
@@ -96,6 +103,37 @@ export class MessagingLifecycle
 
 @Module({})
 export class MessagingModule {
+  /**
+   * The usual wiring of a Salur service from its validated configuration: schema and CloudEvents
+   * source named after the service, brokers, topic prefix and client id from the environment,
+   * logs and traces through the platform.
+   */
+  static forService(
+    config: BaseServiceEnv,
+    service: {
+      readonly name: string;
+      readonly produces: readonly TopicName[];
+      readonly readinessRequiresKafka?: boolean;
+    },
+  ): DynamicModule {
+    return MessagingModule.forRoot({
+      service: service.name,
+      schema: service.name,
+      source: `/salur/${service.name}`,
+      brokers: config.KAFKA_BROKERS,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      ...(config.KAFKA_CLIENT_ID !== undefined ? { clientId: config.KAFKA_CLIENT_ID } : {}),
+      databaseUrl: config.DATABASE_URL,
+      produces: service.produces,
+      ...(service.readinessRequiresKafka !== undefined
+        ? { readinessRequiresKafka: service.readinessRequiresKafka }
+        : {}),
+      logger: createStandaloneLogger(service.name, config.LOG_LEVEL),
+      currentTraceparent,
+      runInTrace: runWithTrace,
+    });
+  }
+
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     return {
       module: MessagingModule,

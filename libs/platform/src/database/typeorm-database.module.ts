@@ -72,4 +72,18 @@ export const TypeOrmDatabaseModule = {
   forService(options: ServiceDatabaseOptions): DynamicModule {
     return TypeOrmModule.forRoot(typeOrmOptionsForService(options));
   },
+
+  /** The same, with pool size and statement timeout from the service's configuration. */
+  forConfig(
+    config: { readonly DATABASE_POOL_SIZE: number; readonly DATABASE_STATEMENT_TIMEOUT_MS: number },
+    options: ServiceDatabaseOptions,
+  ): DynamicModule {
+    return TypeOrmModule.forRoot(
+      typeOrmOptionsForService({
+        ...options,
+        poolSize: config.DATABASE_POOL_SIZE,
+        statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      }),
+    );
+  },
 };
