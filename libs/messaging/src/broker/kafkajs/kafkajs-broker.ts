@@ -22,6 +22,28 @@ import type {
 } from '../message-broker';
 import { withBackoff } from '../../retry';
 
+/**
+ * kafkajs 2.2.4 arms a timer with a negative delay for every connection it opens (upstream issue
+ * tulios/kafkajs#1751); Node 24 answers each with a TimeoutNegativeWarning on stderr. The timer is
+ * harmless (Node runs it after 1 ms, as kafkajs intends), so that one warning type is dropped
+ * while the adapter is loaded; every other warning passes through.
+ */
+function silenceKafkaJsNegativeTimeoutWarning(): void {
+  const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  const filtered = (...args: unknown[]): void => {
+    const [warning, typeOrOptions] = args;
+    const type =
+      typeof typeOrOptions === 'string'
+        ? typeOrOptions
+        : (typeOrOptions as { type?: string } | undefined)?.type;
+    if (type === 'TimeoutNegativeWarning') return;
+    if (warning instanceof Error && warning.name === 'TimeoutNegativeWarning') return;
+    emit(...args);
+  };
+  process.emitWarning = filtered;
+}
+silenceKafkaJsNegativeTimeoutWarning();
+
 export interface KafkaJsBrokerOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
