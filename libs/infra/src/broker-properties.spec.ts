@@ -60,6 +60,10 @@ describe('newKafkaClusterId', () => {
     expect(Buffer.from(id, 'base64url')).toHaveLength(16);
     expect(newKafkaClusterId()).not.toBe(id);
   });
+
+  it('never starts with a dash, which the storage tool would take for an option', () => {
+    for (let i = 0; i < 2_000; i++) expect(newKafkaClusterId()).not.toMatch(/^-/);
+  });
 });
 
 describe('parseBrokerList', () => {

@@ -49,7 +49,12 @@ function escapeValue(value: string): string {
 
 /** A new KRaft cluster id: 16 random bytes in URL-safe base64 without padding, as Kafka's Uuid. */
 export function newKafkaClusterId(): string {
-  return randomBytes(16).toString('base64url');
+  // Kafka's own tool draws base64url UUIDs too; one starting with '-' would be read as an option
+  // by the storage tool's argument parser, so such draws are thrown away.
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /** KAFKA_BROKERS is a comma list of host:port; blanks around entries are ignored. */

@@ -11,6 +11,7 @@ export {
 } from './codec/cloudevents-kafka';
 export { outboxEntity, type OutboxRow } from './outbox/outbox.schema';
 export { inboxEntity, type InboxRow } from './inbox/inbox.schema';
+export { InboxJanitor } from './inbox/inbox-janitor';
 export { messagingEntities } from './messaging-entities';
 export { OutboxWriter, outboxChannel, type OutboxWriterOptions } from './outbox/outbox-writer';
 export {

@@ -14,7 +14,7 @@ import {
   submitted,
   type Pipeline,
 } from '../test/messaging-harness';
-import { encodeEvent, FailureHeaders, OutboxWriter } from '.';
+import { encodeEvent, FailureHeaders, InboxJanitor, OutboxWriter } from '.';
 
 let db: TestDatabase;
 let dataSource: DataSource;
@@ -151,6 +151,23 @@ describe('idempotent consumer', () => {
     const rows = await effects();
     expect(rows.filter((r) => r.event_id === envelope.id)).toHaveLength(1);
     await producer.disconnect();
+  });
+});
+
+describe('inbox retention', () => {
+  it('forgets processed ids older than the retention period, and only those', async () => {
+    await dataSource.query(
+      `INSERT INTO ${SCHEMA}.inbox (consumer_group, event_id, event_type, processed_at) VALUES
+         ('g', $1, 't', now() - interval '20 days'),
+         ('g', $2, 't', now() - interval '15 days'),
+         ('g', $3, 't', now() - interval '2 days')`,
+      [complaintId('old-1'), complaintId('old-2'), complaintId('recent')],
+    );
+    expect(await new InboxJanitor(dataSource, SCHEMA, 14).purge(1)).toBe(2);
+    const left: { event_id: string }[] = await dataSource.query(
+      `SELECT event_id FROM ${SCHEMA}.inbox`,
+    );
+    expect(left.map((r) => r.event_id)).toEqual([complaintId('recent')]);
   });
 });
 

@@ -24,6 +24,8 @@ export interface MessagingModuleOptions {
   readonly relay?: { readonly batchSize?: number; readonly pollIntervalMs?: number };
   /** Partitions handled at once by this instance. */
   readonly consumerConcurrency?: number;
+  /** How long processed event ids are kept in the inbox (hourly purge). Default 14 days. */
+  readonly inboxRetentionDays?: number;
   /** How long shutdown waits for the outbox to drain. */
   readonly shutdownFlushMs?: number;
   /**

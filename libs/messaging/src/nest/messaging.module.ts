@@ -19,6 +19,7 @@ import {
 import { DataSource } from 'typeorm';
 import { KafkaJsBroker } from '../broker/kafkajs/kafkajs-broker';
 import type { MessageBroker } from '../broker/message-broker';
+import { InboxJanitor } from '../inbox/inbox-janitor';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { withBackoff } from '../retry';
@@ -41,12 +42,14 @@ export class MessagingLifecycle
   implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private stopping = false;
+  private janitorTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
     private readonly relay: OutboxRelay,
     private readonly transport: SalurEventTransport,
+    private readonly janitor: InboxJanitor,
     @Optional() private readonly readiness?: ReadinessRegistry,
   ) {}
 
@@ -68,6 +71,12 @@ export class MessagingLifecycle
    * starts and accepts work into its outbox while Kafka is still unreachable.
    */
   onApplicationBootstrap(): void {
+    this.janitorTimer = setInterval(() => {
+      this.janitor.purge().catch((error: unknown) => {
+        this.options.logger.warn({ err: error }, 'inbox retention purge failed');
+      });
+    }, 3_600_000);
+    this.janitorTimer.unref();
     const partitions = this.options.partitions ?? 6;
     void withBackoff(
       () => this.broker.ensureTopics(this.options.produces.map((topic) => ({ topic, partitions }))),
@@ -95,6 +104,7 @@ export class MessagingLifecycle
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.janitorTimer);
     await this.transport.close();
     await this.relay.stop(this.options.shutdownFlushMs ?? 5_000);
     await this.broker.close();
@@ -189,6 +199,12 @@ export class MessagingModule {
             outbox: OutboxWriter,
             metrics: MessagingMetrics,
           ) => new SalurEventTransport(options, broker, dataSource, outbox, metrics),
+        },
+        {
+          provide: InboxJanitor,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new InboxJanitor(dataSource, options.schema, options.inboxRetentionDays ?? 14),
         },
         MessagingLifecycle,
       ],
