@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Topics } from '@salur/contracts';
 import { MessagingModule } from '@salur/messaging';
-import { TypeOrmDatabaseModule } from '@salur/platform';
+import { AuthModule, TypeOrmDatabaseModule } from '@salur/platform';
 import type { RoutingEnv } from './config/routing.env';
 import { routingDatabase } from './database/data-source';
 import { CasesModule } from './cases/cases.module';
@@ -17,6 +17,7 @@ export class RoutingModule {
           name: 'routing',
           produces: [Topics.complaints],
         }),
+        AuthModule.forRoot(config),
         CasesModule,
       ],
     };

@@ -1,6 +1,29 @@
-import { IllegalTransition, openCase, routeCase, snapshotOf } from './complaint-case';
+import {
+  acknowledgeCase,
+  allows,
+  autoCloseCase,
+  confirmCase,
+  escalateCase,
+  forwardCase,
+  IllegalTransition,
+  openCase,
+  recordReporterReply,
+  rejectCase,
+  reopenCase,
+  requestInfo,
+  respondCase,
+  routeCase,
+  snapshotOf,
+  TRANSITIONS,
+  TransitionRefused,
+  verifyCase,
+  type ComplaintCase,
+  type LifecycleAction,
+} from './complaint-case';
+import { COMPLAINT_STATUSES, type ComplaintStatus } from '@salur/contracts';
 
 const submittedAt = new Date('2026-11-02T01:00:00Z');
+const at = new Date('2026-11-02T02:00:00Z');
 const opened = openCase({
   complaintId: '0b4e2f8e-7f5e-4b53-9a39-5d3f8c1d2a10',
   trackingId: 'SLR-7K3M-Q9TX-2B8D',
@@ -12,37 +35,186 @@ const opened = openCase({
   title: 'Jalan berlubang',
   body: 'Lubang besar di depan pasar',
   submittedAt,
+  reporter: { name: 'Siti', email: 'siti@example.test' },
 });
+const balikpapan = { code: 'pemda-64.71', level: 'regency' as const };
+const kaltim = { code: 'pemda-64', level: 'province' as const };
+const pusat = { code: 'lapor-pusat', level: 'national' as const };
 
-describe('complaint case', () => {
+const verified = verifyCase(opened, { category: 'infrastruktur', type: 'complaint' }, at);
+const routed = routeCase(verified, balikpapan, at);
+const acknowledged = acknowledgeCase(routed, at);
+const responded = respondCase(acknowledged, at);
+
+/** A case in the given status, reached through the state machine. */
+const inStatus: Record<ComplaintStatus, ComplaintCase> = {
+  pending_verification: opened,
+  rejected: rejectCase(opened, at),
+  awaiting_follow_up: routed,
+  in_progress: acknowledged,
+  responded,
+  closed: confirmCase(responded, 5, at),
+};
+
+/** Each action, applied with valid arguments. */
+const apply: Record<LifecycleAction, (c: ComplaintCase) => unknown> = {
+  verify: (c) => verifyCase(c, { category: 'infrastruktur', type: 'complaint' }, at),
+  reject: (c) => rejectCase(c, at),
+  route: (c) => routeCase({ ...c, verifiedAt: at }, balikpapan, at),
+  acknowledge: (c) => acknowledgeCase(c, at),
+  'request info from': (c) => requestInfo({ ...c, awaitingReporter: false }, at),
+  'record a reply on': (c) => c,
+  respond: (c) => respondCase(c, at),
+  forward: (c) => forwardCase(c, kaltim, at, { byVerifier: false }),
+  escalate: (c) => escalateCase(c, kaltim, at),
+  confirm: (c) => confirmCase(c, 4, at),
+  'auto-close': (c) => autoCloseCase(c, at),
+  reopen: (c) => reopenCase(c, at),
+};
+
+describe('complaint case state machine', () => {
   it('opens pending verification at version 1 with no agency', () => {
     expect(opened).toMatchObject({ status: 'pending_verification', agency: null, version: 1 });
   });
 
-  it('is routed to an agency, awaiting its follow-up, one version later', () => {
-    const at = new Date('2026-11-02T01:00:05Z');
-    const routed = routeCase(opened, { code: 'pemda-64.71', level: 'regency' }, at);
+  describe.each(Object.keys(TRANSITIONS) as LifecycleAction[])('%s', (action) => {
+    const allowed = TRANSITIONS[action] as readonly ComplaintStatus[];
+    const refused = COMPLAINT_STATUSES.filter((s) => !allowed.includes(s));
+
+    if (action !== 'record a reply on') {
+      it.each(allowed.map((s) => [s]))('is allowed from %s, one version later', (status) => {
+        const before = inStatus[status];
+        const after = apply[action](before) as ComplaintCase;
+        expect(after.version).toBe(before.version + 1);
+        expect(after.updatedAt).toEqual(at);
+      });
+
+      it.each(refused.map((s) => [s]))('is refused from %s with 409 naming it', (status) => {
+        expect(allows(action, status)).toBe(false);
+        expect(() => apply[action](inStatus[status])).toThrow(
+          new IllegalTransition(action, status),
+        );
+        expect(() => apply[action](inStatus[status])).toThrow(`is ${status}`);
+      });
+    }
+  });
+
+  it('verifies with the verifier’s classification and may raise privacy, never lower it', () => {
+    const v = verifyCase(
+      opened,
+      { category: 'kesehatan', type: 'aspiration', privacy: 'confidential' },
+      at,
+    );
+    expect(v).toMatchObject({
+      status: 'pending_verification',
+      category: 'kesehatan',
+      type: 'aspiration',
+      privacy: 'confidential',
+      verifiedAt: at,
+      version: 2,
+    });
+    expect(() =>
+      verifyCase(
+        { ...opened, privacy: 'anonymous' },
+        { category: 'kesehatan', type: 'complaint', privacy: 'public' },
+        at,
+      ),
+    ).toThrow(TransitionRefused);
+    expect(() => verifyCase(v, { category: 'kesehatan', type: 'complaint' }, at)).toThrow(
+      IllegalTransition,
+    );
+  });
+
+  it('routes only a verified case, to the agency, awaiting its follow-up', () => {
     expect(routed).toMatchObject({
       status: 'awaiting_follow_up',
       agency: 'pemda-64.71',
       agencyLevel: 'regency',
-      updatedAt: at,
-      version: 2,
+      version: 3,
     });
-  });
-
-  it('refuses to route twice, naming the current status', () => {
-    const routed = routeCase(opened, { code: 'pemda-64.71', level: 'regency' }, submittedAt);
-    expect(() => routeCase(routed, { code: 'pemda-64', level: 'province' }, submittedAt)).toThrow(
-      new IllegalTransition('route', 'awaiting_follow_up'),
+    expect(() => routeCase(opened, balikpapan, at)).toThrow(
+      'cannot route a complaint that is pending_verification',
     );
-    expect(() => routeCase(routed, { code: 'pemda-64', level: 'province' }, submittedAt)).toThrow(
+    expect(() => routeCase(routed, kaltim, at)).toThrow(
       'cannot route a complaint that is awaiting_follow_up',
     );
   });
 
-  it('keeps a confidential body off the snapshot', () => {
+  it('rejects a pending submission', () => {
+    expect(rejectCase(opened, at)).toMatchObject({ status: 'rejected', agency: null, version: 2 });
+  });
+
+  it('waits for the reporter after an information request, until the reply', () => {
+    const asked = requestInfo(routed, at);
+    expect(asked).toMatchObject({ status: 'in_progress', awaitingReporter: true });
+    expect(() => requestInfo(asked, at)).toThrow(TransitionRefused);
+    const replied = recordReporterReply(asked);
+    expect(replied).toMatchObject({ awaitingReporter: false, version: asked.version });
+    expect(recordReporterReply(acknowledged)).toBeNull();
+    expect(respondCase(asked, at)).toMatchObject({ status: 'responded', awaitingReporter: false });
+  });
+
+  it('forwards to another agency, and not back to one that forwarded it, unless a verifier does', () => {
+    const toProvince = forwardCase(acknowledged, kaltim, at, { byVerifier: false });
+    expect(toProvince).toMatchObject({
+      status: 'awaiting_follow_up',
+      agency: 'pemda-64',
+      agencyLevel: 'province',
+      previousAgencies: ['pemda-64.71'],
+      forwardedBy: ['pemda-64.71'],
+    });
+    expect(() => forwardCase(toProvince, balikpapan, at, { byVerifier: false })).toThrow(
+      'pemda-64.71 already forwarded this complaint; only a verifier can send it back there',
+    );
+    expect(forwardCase(toProvince, balikpapan, at, { byVerifier: true }).agency).toBe(
+      'pemda-64.71',
+    );
+    expect(() => forwardCase(toProvince, kaltim, at, { byVerifier: false })).toThrow(
+      'already with pemda-64',
+    );
+  });
+
+  it('escalates to the parent, keeping the history, and refuses at the top', () => {
+    const up = escalateCase(acknowledged, kaltim, at);
+    expect(up).toMatchObject({
+      status: 'awaiting_follow_up',
+      agency: 'pemda-64',
+      previousAgencies: ['pemda-64.71'],
+      forwardedBy: [],
+    });
+    const top = escalateCase(up, pusat, at);
+    expect(top.previousAgencies).toEqual(['pemda-64.71', 'pemda-64']);
+    expect(() => escalateCase(top, null, at)).toThrow('lapor-pusat has no agency above it');
+  });
+
+  it('closes by the reporter with a rating, or automatically, and reopens', () => {
+    expect(confirmCase(responded, 5, at)).toMatchObject({
+      status: 'closed',
+      closedBy: 'reporter',
+      rating: 5,
+      closedAt: at,
+    });
+    const auto = autoCloseCase(responded, at);
+    expect(auto).toMatchObject({ status: 'closed', closedBy: 'auto_close', rating: null });
+    expect(reopenCase(auto, at)).toMatchObject({
+      status: 'in_progress',
+      closedAt: null,
+      closedBy: null,
+    });
+    expect(reopenCase(responded, at).status).toBe('in_progress');
+  });
+
+  it('keeps a confidential body and the reporter off the snapshot', () => {
     expect(snapshotOf(opened).body).toBe('Lubang besar di depan pasar');
     expect(snapshotOf({ ...opened, privacy: 'confidential' }).body).toBeNull();
+    expect(JSON.stringify(snapshotOf(opened))).not.toContain('siti@example.test');
+    expect(Object.keys(snapshotOf(opened))).not.toContain('forwardedBy');
+  });
+
+  it('lists at most the 50 latest previous agencies in a snapshot', () => {
+    const many = Array.from({ length: 60 }, (_, i) => `kl-agency-${i}`);
+    const snap = snapshotOf({ ...routed, previousAgencies: many });
+    expect(snap.previousAgencies).toHaveLength(50);
+    expect(snap.previousAgencies[49]).toBe('kl-agency-59');
   });
 });

@@ -1,11 +1,18 @@
 import type {
   AgencyLevel,
   Channel,
+  ClosedBy,
   ComplaintSnapshot,
   ComplaintStatus,
   ComplaintType,
   Privacy,
+  ReporterIdentity,
 } from '@salur/contracts';
+import { PRIVACY_RANK } from '@salur/contracts';
+import { DomainError } from '@salur/platform';
+
+/** How many earlier agencies a snapshot lists (the contract's cap); the case keeps them all. */
+export const SNAPSHOT_PREVIOUS_AGENCIES = 50;
 
 /** A complaint as routing owns it: the single source of its lifecycle state. */
 export interface ComplaintCase {
@@ -27,7 +34,22 @@ export interface ComplaintCase {
   readonly respondedAt: Date | null;
   readonly closedAt: Date | null;
   readonly version: number;
+  /** Every agency that held the case before the current one, oldest first. */
   readonly previousAgencies: readonly string[];
+  /** Agencies that forwarded the case away: it may not be forwarded back to them. */
+  readonly forwardedBy: readonly string[];
+  /** True between an information request and the reporter's reply. */
+  readonly awaitingReporter: boolean;
+  readonly closedBy: ClosedBy | null;
+  readonly rating: number | null;
+  /** What the reporter said about themselves; shown to verifiers only, never in an event. */
+  readonly reporter: ReporterIdentity | null;
+  /** A hash of the reporter's contact, to recognise their repeated submissions. */
+  readonly reporterKey: string | null;
+  /** The earlier complaint this one repeats, when duplicate detection linked them. */
+  readonly duplicateOf: string | null;
+  /** The agency the reporter addressed; a verifier honours it by routing there. */
+  readonly targetAgency: string | null;
 }
 
 export interface AgencyRef {
@@ -35,14 +57,51 @@ export interface AgencyRef {
   readonly level: AgencyLevel;
 }
 
-export class IllegalTransition extends Error {
+/** The status does not allow the action; the message (and the problem) names the status. */
+export class IllegalTransition extends DomainError {
   readonly code = 'IllegalTransition';
   constructor(
     readonly action: string,
     readonly status: ComplaintStatus,
   ) {
-    super(`cannot ${action} a complaint that is ${status}`);
+    super(`cannot ${action} a complaint that is ${status}`, { details: { currentStatus: status } });
   }
+}
+
+/** A transition that the status allows but its arguments do not (forward to itself, say). */
+export class TransitionRefused extends DomainError {
+  readonly code = 'TransitionRefused';
+}
+
+/** The actions of the lifecycle, each with the statuses it may start from. */
+export const TRANSITIONS = {
+  verify: ['pending_verification'],
+  reject: ['pending_verification'],
+  route: ['pending_verification'],
+  acknowledge: ['awaiting_follow_up'],
+  'request info from': ['awaiting_follow_up', 'in_progress'],
+  'record a reply on': ['in_progress'],
+  respond: ['awaiting_follow_up', 'in_progress'],
+  forward: ['awaiting_follow_up', 'in_progress'],
+  escalate: ['awaiting_follow_up', 'in_progress'],
+  confirm: ['responded'],
+  'auto-close': ['responded'],
+  reopen: ['responded', 'closed'],
+} as const satisfies Record<string, readonly ComplaintStatus[]>;
+
+export type LifecycleAction = keyof typeof TRANSITIONS;
+
+/** Whether `action` may start from the case's status. */
+export function allows(action: LifecycleAction, status: ComplaintStatus): boolean {
+  return (TRANSITIONS[action] as readonly ComplaintStatus[]).includes(status);
+}
+
+function guard(action: LifecycleAction, current: ComplaintCase): void {
+  if (!allows(action, current.status)) throw new IllegalTransition(action, current.status);
+}
+
+function next(current: ComplaintCase, at: Date, changes: Partial<ComplaintCase>): ComplaintCase {
+  return { ...current, ...changes, updatedAt: at, version: current.version + 1 };
 }
 
 /** A new case from a submission: pending verification, version 1. */
@@ -57,9 +116,16 @@ export function openCase(submission: {
   title: string;
   body: string;
   submittedAt: Date;
+  reporter?: ReporterIdentity | null;
+  reporterKey?: string | null;
+  targetAgency?: string | null;
 }): ComplaintCase {
   return {
     ...submission,
+    reporter: submission.reporter ?? null,
+    reporterKey: submission.reporterKey ?? null,
+    duplicateOf: null,
+    targetAgency: submission.targetAgency ?? null,
     status: 'pending_verification',
     agency: null,
     agencyLevel: null,
@@ -69,28 +135,179 @@ export function openCase(submission: {
     closedAt: null,
     version: 1,
     previousAgencies: [],
+    forwardedBy: [],
+    awaitingReporter: false,
+    closedBy: null,
+    rating: null,
   };
 }
 
-/** Assigns the case to the agency with authority; it now awaits that agency's follow-up. */
-export function routeCase(current: ComplaintCase, agency: AgencyRef, at: Date): ComplaintCase {
-  if (current.status !== 'pending_verification') {
-    throw new IllegalTransition('route', current.status);
+export interface Classification {
+  readonly category: string;
+  readonly type: ComplaintType;
+  /** Omitted: the reporter's choice stands. */
+  readonly privacy?: Privacy;
+}
+
+/**
+ * A verifier (or auto-verification) accepts the submission and fixes its classification. The
+ * case stays pending until it is routed, which follows in the same transaction. Privacy may be
+ * raised, never lowered.
+ */
+export function verifyCase(current: ComplaintCase, c: Classification, at: Date): ComplaintCase {
+  guard('verify', current);
+  if (current.verifiedAt !== null) throw new IllegalTransition('verify', current.status);
+  const privacy = c.privacy ?? current.privacy;
+  if (PRIVACY_RANK[privacy] < PRIVACY_RANK[current.privacy]) {
+    throw new TransitionRefused(
+      `privacy may be raised, never lowered: the complaint is ${current.privacy}, not ${privacy}`,
+    );
   }
-  return {
-    ...current,
+  return next(current, at, { category: c.category, type: c.type, privacy, verifiedAt: at });
+}
+
+/**
+ * Links a pending submission to the earlier complaint it repeats, so it is not routed twice. No
+ * event: the link is for verifiers; rejecting it as a duplicate is what the reporter hears of.
+ */
+export function linkDuplicate(current: ComplaintCase, originalId: string): ComplaintCase {
+  if (current.status !== 'pending_verification') {
+    throw new IllegalTransition('link as a duplicate', current.status);
+  }
+  return { ...current, duplicateOf: originalId };
+}
+
+/** A verifier archives the submission ("diarsipkan"). */
+export function rejectCase(current: ComplaintCase, at: Date): ComplaintCase {
+  guard('reject', current);
+  return next(current, at, { status: 'rejected' });
+}
+
+/** Assigns a verified case to the agency with authority; it now awaits that agency's follow-up. */
+export function routeCase(current: ComplaintCase, agency: AgencyRef, at: Date): ComplaintCase {
+  guard('route', current);
+  if (current.verifiedAt === null) throw new IllegalTransition('route', current.status);
+  return next(current, at, {
     status: 'awaiting_follow_up',
     agency: agency.code,
     agencyLevel: agency.level,
-    verifiedAt: current.verifiedAt ?? at,
+  });
+}
+
+/** The assigned agency takes the case up. */
+export function acknowledgeCase(current: ComplaintCase, at: Date): ComplaintCase {
+  guard('acknowledge', current);
+  return next(current, at, { status: 'in_progress' });
+}
+
+/** The agency asks the reporter for information; its follow-up clock pauses until the reply. */
+export function requestInfo(current: ComplaintCase, at: Date): ComplaintCase {
+  guard('request info from', current);
+  if (current.awaitingReporter) {
+    throw new TransitionRefused('the agency is already waiting for the reporter to reply');
+  }
+  return next(current, at, { status: 'in_progress', awaitingReporter: true });
+}
+
+/**
+ * The reporter answered. No `salur.complaint.*` event reports this (the catalogue has none), so
+ * the version does not move: the case only stops waiting for the reporter. Null when it was not
+ * waiting (a reply that adds information unasked changes nothing).
+ */
+export function recordReporterReply(current: ComplaintCase): ComplaintCase | null {
+  if (!current.awaitingReporter) return null;
+  return { ...current, awaitingReporter: false };
+}
+
+/** The agency posts its follow-up (tindak lanjut). */
+export function respondCase(current: ComplaintCase, at: Date): ComplaintCase {
+  guard('respond', current);
+  return next(current, at, { status: 'responded', respondedAt: at, awaitingReporter: false });
+}
+
+function handOver(current: ComplaintCase, to: AgencyRef, at: Date): Partial<ComplaintCase> {
+  return {
+    status: 'awaiting_follow_up',
+    agency: to.code,
+    agencyLevel: to.level,
+    awaitingReporter: false,
+    previousAgencies: current.agency
+      ? [...current.previousAgencies, current.agency]
+      : current.previousAgencies,
     updatedAt: at,
-    version: current.version + 1,
   };
 }
 
 /**
+ * Not this agency's authority ("bukan wewenang"): the case goes to another agency. It may not go
+ * back to an agency that already forwarded it, unless a verifier sends it there
+ * (`byVerifier`), which is how a verifier settles a dispute between two agencies.
+ */
+export function forwardCase(
+  current: ComplaintCase,
+  to: AgencyRef,
+  at: Date,
+  options: { readonly byVerifier: boolean },
+): ComplaintCase {
+  guard('forward', current);
+  if (to.code === current.agency) {
+    throw new TransitionRefused(`the complaint is already with ${to.code}`);
+  }
+  if (!options.byVerifier && current.forwardedBy.includes(to.code)) {
+    throw new TransitionRefused(
+      `${to.code} already forwarded this complaint; only a verifier can send it back there`,
+    );
+  }
+  const from = current.agency;
+  return next(current, at, {
+    ...handOver(current, to, at),
+    forwardedBy:
+      from && !current.forwardedBy.includes(from)
+        ? [...current.forwardedBy, from]
+        : current.forwardedBy,
+  });
+}
+
+/** To the parent agency (regency/city → province → national), by the agency or an SLA breach. */
+export function escalateCase(
+  current: ComplaintCase,
+  parent: AgencyRef | null,
+  at: Date,
+): ComplaintCase {
+  guard('escalate', current);
+  if (parent === null) {
+    throw new TransitionRefused(`${current.agency ?? 'this agency'} has no agency above it`);
+  }
+  return next(current, at, handOver(current, parent, at));
+}
+
+/** The reporter accepts the response, with a 1–5 rating. */
+export function confirmCase(current: ComplaintCase, rating: number, at: Date): ComplaintCase {
+  guard('confirm', current);
+  return next(current, at, { status: 'closed', closedAt: at, closedBy: 'reporter', rating });
+}
+
+/** The reporter stayed silent after the response until the auto-close deadline. */
+export function autoCloseCase(current: ComplaintCase, at: Date): ComplaintCase {
+  guard('auto-close', current);
+  return next(current, at, { status: 'closed', closedAt: at, closedBy: 'auto_close' });
+}
+
+/** The reporter is not satisfied: back to the agency, in progress. */
+export function reopenCase(current: ComplaintCase, at: Date): ComplaintCase {
+  guard('reopen', current);
+  return next(current, at, {
+    status: 'in_progress',
+    closedAt: null,
+    closedBy: null,
+    rating: null,
+  });
+}
+
+/**
  * The state every `salur.complaint.*` event carries. A confidential complaint's body stays off
- * the topic: only the assigned agency receives it, through its own webhook.
+ * the topic: only the assigned agency receives it, through its own webhook. The reporter's
+ * identity is never part of it.
  */
 export function snapshotOf(c: ComplaintCase): ComplaintSnapshot {
   return {
@@ -112,6 +329,6 @@ export function snapshotOf(c: ComplaintCase): ComplaintSnapshot {
     respondedAt: c.respondedAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,
     version: c.version,
-    previousAgencies: [...c.previousAgencies],
+    previousAgencies: c.previousAgencies.slice(-SNAPSHOT_PREVIOUS_AGENCIES),
   };
 }

@@ -2,6 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ schema: 'routing', name: 'complaint_cases' })
 @Index('complaint_cases_agency_status_idx', ['agency', 'status'])
+@Index('complaint_cases_agency_queue_idx', ['agency', 'submittedAt', 'complaintId'])
+@Index('complaint_cases_submitted_at_idx', ['submittedAt'])
 export class ComplaintCaseEntity {
   @PrimaryColumn({
     name: 'complaint_id',
@@ -63,4 +65,29 @@ export class ComplaintCaseEntity {
 
   @Column({ name: 'previous_agencies', type: 'text', array: true, default: () => "'{}'" })
   previousAgencies: string[];
+
+  @Column({ name: 'forwarded_by', type: 'text', array: true, default: () => "'{}'" })
+  forwardedBy: string[];
+
+  @Column({ name: 'awaiting_reporter', type: 'boolean', default: false })
+  awaitingReporter: boolean;
+
+  @Column({ name: 'closed_by', type: 'text', nullable: true })
+  closedBy: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  rating: number | null;
+
+  /** The reporter's identity from the submission; read by verifiers only. */
+  @Column({ type: 'jsonb', nullable: true })
+  reporter: Record<string, string> | null;
+
+  @Column({ name: 'reporter_key', type: 'text', nullable: true })
+  reporterKey: string | null;
+
+  @Column({ name: 'duplicate_of', type: 'uuid', nullable: true })
+  duplicateOf: string | null;
+
+  @Column({ name: 'target_agency', type: 'text', nullable: true })
+  targetAgency: string | null;
 }

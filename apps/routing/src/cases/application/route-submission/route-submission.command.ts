@@ -1,5 +1,0 @@
-import type { ComplaintSubmittedData } from '@salur/contracts';
-
-export interface RouteSubmissionCommand {
-  readonly submission: ComplaintSubmittedData;
-}

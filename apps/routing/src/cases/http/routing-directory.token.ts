@@ -1,0 +1,2 @@
+/** Injection token of the `RoutingDirectory` port. */
+export const RoutingDirectoryToken = Symbol('RoutingDirectory');
