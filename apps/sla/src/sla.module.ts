@@ -4,11 +4,14 @@ import { MessagingModule } from '@salur/messaging';
 import { AuthModule, TypeOrmDatabaseModule } from '@salur/platform';
 import type { SlaEnv } from './config/sla.env';
 import { slaDatabase } from './database/data-source';
+import { AdminModule } from './admin/admin.module';
 import { ClocksModule } from './clocks/clocks.module';
+import { OncallModule } from './oncall/oncall.module';
 
 @Module({})
 export class SlaModule {
   static register(config: SlaEnv): DynamicModule {
+    const clocks = ClocksModule.register(config);
     return {
       module: SlaModule,
       imports: [
@@ -18,7 +21,8 @@ export class SlaModule {
           produces: [Topics.sla],
         }),
         AuthModule.forRoot(config),
-        ClocksModule,
+        AdminModule.register(clocks),
+        OncallModule.register(config, clocks),
       ],
     };
   }

@@ -19,6 +19,8 @@ export class ClockDto {
   @ApiProperty() policyVersion: number;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) breachedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) endedAt: string | null;
 }
 
 export class ClockListDto {
@@ -45,6 +47,8 @@ export class ClocksController {
         policyVersion: c.policyVersion,
         startedAt: c.startedAt.toISOString(),
         dueAt: c.dueAt.toISOString(),
+        breachedAt: c.breachedAt?.toISOString() ?? null,
+        endedAt: c.endedAt?.toISOString() ?? null,
       })),
     };
   }

@@ -1,0 +1,118 @@
+import type { TransactionScope } from '@salur/messaging';
+import type { Logger } from 'pino';
+import type {
+  FireDueDeadlines,
+  FiredDeadline,
+} from '../application/fire-deadlines/fire-due-deadlines.use-case';
+import { PostgresClockStore } from '../persistence/postgres-clock-store';
+import { SLA_STREAM_CHANNEL, type StreamItem } from '../../oncall/stream/sla-stream';
+
+/** Stream items of a batch as JSON arrays, each within Postgres' 8000-byte NOTIFY payload. */
+function streamChunks(fired: readonly FiredDeadline[]): string[] {
+  const items: StreamItem[] = fired
+    .filter((f) => f.announced && f.deadline.kind !== 'auto_close_due')
+    .map((f) => ({
+      type: f.deadline.kind === 'warning' ? 'warning' : 'breach',
+      clockId: f.clock.clockId,
+      complaintId: f.clock.complaintId,
+      stage: f.clock.stage,
+      agency: f.clock.agency,
+      agencyLevel: f.clock.agencyLevel,
+      regionCode: f.clock.regionCode,
+      dueAt: f.clock.dueAt.toISOString(),
+      at: f.deadline.fireAt.toISOString(),
+      threshold: f.deadline.threshold,
+      late: f.late,
+    }));
+  const chunks: string[] = [];
+  for (let i = 0; i < items.length; i += 12) chunks.push(JSON.stringify(items.slice(i, i + 12)));
+  return chunks;
+}
+
+export interface DeadlineSchedulerOptions {
+  readonly transactions: { run<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T> };
+  readonly fire: FireDueDeadlines;
+  readonly batchSize: number;
+  readonly pollIntervalMs: number;
+  readonly logger: Pick<Logger, 'error' | 'info'>;
+  /** Told after each committed batch. */
+  readonly onBatch?: (fired: readonly FiredDeadline[]) => void;
+  readonly now?: () => Date;
+}
+
+/**
+ * Fires due deadlines from Postgres: claims a batch with `FOR UPDATE SKIP LOCKED`, fires it and
+ * marks it fired in one transaction, and goes on at once while batches come back full, else
+ * waits up to the poll interval. No timer per clock: a restart, or another replica, picks up
+ * whatever is due, late deadlines first.
+ */
+export class DeadlineScheduler {
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly options: DeadlineSchedulerOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  private isStopping(): boolean {
+    return this.stopping;
+  }
+
+  /** One batch; the number of deadlines it fired. */
+  async runOnce(): Promise<number> {
+    const now = (this.options.now ?? (() => new Date()))();
+    const fired = await this.options.transactions.run(async (tx) => {
+      const store = new PostgresClockStore(tx.manager);
+      const batch = await this.options.fire.execute(
+        { claims: store, clocks: store, publish: (...events) => tx.publish(...events) },
+        now,
+        this.options.batchSize,
+      );
+      // The live stream hears of warnings and breaches when, and only if, they commit.
+      for (const chunk of streamChunks(batch)) {
+        await tx.manager.query('SELECT pg_notify($1, $2)', [SLA_STREAM_CHANNEL, chunk]);
+      }
+      return batch;
+    });
+    if (fired.length > 0) this.options.onBatch?.(fired);
+    return fired.length;
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      let full = false;
+      try {
+        full = (await this.runOnce()) >= this.options.batchSize;
+        failures = 0;
+      } catch (error) {
+        failures++;
+        this.options.logger.error({ err: error, failures }, 'firing due deadlines failed');
+      }
+      if (!full && !this.isStopping()) {
+        const delay =
+          failures > 0 ? Math.min(10_000, 250 * 2 ** failures) : this.options.pollIntervalMs;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+      }
+    }
+  }
+}
