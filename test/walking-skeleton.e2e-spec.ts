@@ -1,11 +1,12 @@
 import { waitFor, type TopicProbe } from '@salur/testing';
+import { HttpReceiver } from '../apps/notification/test/support/receivers';
 import { SalurStack } from './support/salur-stack';
 
 /**
  * A complaint submitted to intake travels through all four running services over real Kafka and
  * Postgres: stored with its outbox event, routed to the regency/city government of its location,
- * a follow-up clock started for that agency, a delivery recorded for it. Every step is checked
- * from the outside: HTTP answers and what is on the topics.
+ * a follow-up clock started for that agency, a webhook delivery recorded for the agency's
+ * subscription. Every step is checked from the outside: HTTP answers and what is on the topics.
  */
 describe('walking skeleton', () => {
   let stack: SalurStack;
@@ -13,10 +14,26 @@ describe('walking skeleton', () => {
   const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    stack = await SalurStack.start();
+    const agencyHook = await HttpReceiver.start();
+    cleanups.push(() => agencyHook.close());
+    stack = await SalurStack.start({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     cleanups.push(() => stack.stop());
     probe = await stack.probe(['salur.intake.v1', 'salur.complaints.v1', 'salur.sla.v1']);
     cleanups.push(() => probe.stop());
+    // The city government receives its complaints through a webhook subscription.
+    const subscribed = await fetch(stack.url('notification', '/v1/subscriptions'), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await stack.token({ roles: ['admin'] })}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        agency: 'pemda-64.71',
+        url: agencyHook.url(),
+        eventTypes: ['salur.complaint.routed.v1'],
+      }),
+    });
+    expect(subscribed.status).toBe(201);
   });
 
   afterAll(async () => {
@@ -101,7 +118,14 @@ describe('walking skeleton', () => {
       agency: 'pemda-64.71',
       agencyLevel: 'regency',
       regionCode: '64.71',
-      version: 2,
+      // Auto-verified (a complete web submission, docs/routing.md): verified is version 2.
+      version: 3,
+    });
+    const [verified] = onTopic('salur.complaints.v1', 'salur.complaint.verified.v1');
+    expect(JSON.parse(verified.value)).toMatchObject({
+      by: { role: 'system', id: 'routing' },
+      category: 'infrastruktur',
+      complaint: { status: 'pending_verification', version: 2 },
     });
     // Agency-facing topics never carry the reporter.
     expect(routed.value).not.toContain('siti@example.test');
@@ -132,7 +156,7 @@ describe('walking skeleton', () => {
         const body = (await res.json()) as { items: unknown[] };
         return body.items.length === 1;
       },
-      { timeoutMs: 30_000, description: 'the agency delivery to be recorded' },
+      { timeoutMs: 30_000, description: 'the agency webhook delivery to be recorded' },
     );
     const deliveries = await fetch(stack.url('notification', `/v1/deliveries?complaintId=${id}`), {
       headers: { authorization: `Bearer ${admin}` },
