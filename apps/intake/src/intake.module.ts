@@ -5,6 +5,7 @@ import { TypeOrmDatabaseModule } from '@salur/platform';
 import type { IntakeEnv } from './config/intake.env';
 import { intakeDatabase } from './database/data-source';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { Open311Module } from './open311/open311.module';
 
 @Module({})
 export class IntakeModule {
@@ -20,6 +21,7 @@ export class IntakeModule {
           readinessRequiresKafka: false,
         }),
         ComplaintsModule,
+        Open311Module,
       ],
     };
   }

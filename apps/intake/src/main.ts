@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       description:
         'Citizen-facing intake: submit a complaint once, through any channel, and follow it.',
     },
+    // Form-encoded bodies (Open311 posts) are parsed by Nest's own Fastify parser.
     configure: startEventTransport,
   });
 }

@@ -1,5 +1,8 @@
 import type { EventType, NewEvent } from '@salur/contracts';
+import type { ComplaintStanding } from '../domain/reporter-actions';
+import type { SlaClockView } from '../domain/sla-due';
 import type { Submission } from '../domain/submission';
+import type { TimelineEntry } from '../domain/timeline';
 
 /** The first answer to an idempotent request, kept so a retry gets it again. */
 export interface IdempotentResponse {
@@ -30,6 +33,8 @@ export interface ComplaintStatusView {
   readonly agency: string | null;
   readonly submittedAt: Date;
   readonly updatedAt: Date;
+  readonly respondedAt: Date | null;
+  readonly closedAt: Date | null;
 }
 
 /** What a submission's transaction can do; implemented over Postgres. */
@@ -42,18 +47,50 @@ export interface IntakeTransaction {
   publish(event: NewEvent<unknown, EventType>): Promise<void>;
 }
 
+/** A complaint as the reporter's action needs it, locked for the transaction. */
+export interface ComplaintForAction extends ComplaintStanding {
+  readonly complaintId: string;
+  readonly trackingTokenHash: string;
+  readonly regionCode: string;
+  readonly agency: string | null;
+}
+
+/** What a reporter action's transaction can do. */
+export interface ReporterActionTransaction {
+  /** The complaint, locked against concurrent actions until the transaction ends. */
+  lockByTrackingId(trackingId: string): Promise<ComplaintForAction | null>;
+  markDecisionPending(complaintId: string, stateVersion: number): Promise<void>;
+  addTimelineEntry(entry: TimelineEntry): Promise<void>;
+  publish(event: NewEvent<unknown, EventType>): Promise<void>;
+}
+
+export interface ReporterActionTransactions {
+  run<T>(work: (tx: ReporterActionTransaction) => Promise<T>): Promise<T>;
+}
+
 export interface IntakeTransactions {
   run<T>(work: (tx: IntakeTransaction) => Promise<T>): Promise<T>;
 }
 
 export interface ComplaintStatusReader {
   byTrackingId(trackingId: string): Promise<ComplaintStatusView | null>;
+  /** Oldest first. */
+  timelineOf(complaintId: string): Promise<TimelineEntry[]>;
+  slaClocksOf(complaintId: string): Promise<SlaClockView[]>;
 }
 
 /** Seals a secret for storage and opens it again (authenticated encryption). */
 export interface SecretBox {
   seal(plain: string): string;
   open(sealed: string): string;
+}
+
+/** Counts requests per key (a client address, a reporter's phone or email). */
+export interface RateLimit {
+  take(
+    key: string,
+    nowMs: number,
+  ): { allowed: true } | { allowed: false; retryAfterSeconds: number };
 }
 
 export interface Clock {

@@ -37,13 +37,30 @@ export class SubmissionEntity {
   @Column({ type: 'text', nullable: true })
   address: string | null;
 
+  @Column({ type: 'double precision', nullable: true })
+  lat: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  lon: number | null;
+
+  /** A date or an instant, as the reporter gave it. */
+  @Column({ name: 'occurred_at', type: 'text', nullable: true })
+  occurredAt: string | null;
+
+  @Column({ name: 'target_agency', type: 'text', nullable: true })
+  targetAgency: string | null;
+
+  /** Metadata of the reporter's files (url, contentType, size, sha256). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: unknown[];
+
   @Column({ type: 'text' })
   privacy: string;
 
   @Column({ type: 'text' })
   language: string;
 
-  /** Name, email and phone as given; null for anonymous reporters. */
+  /** Name, email, phone (E.164) and NIK as given; null when the reporter gave none. */
   @Column({ type: 'jsonb', nullable: true })
   reporter: Record<string, string> | null;
 
@@ -57,6 +74,16 @@ export class SubmissionEntity {
   /** Version of the last complaint snapshot applied; 0 before routing has published any. */
   @Column({ name: 'state_version', type: 'integer', default: 0 })
   stateVersion: number;
+
+  /** Snapshot version a confirmation or reopening was sent against, until routing answers. */
+  @Column({ name: 'decision_pending_at', type: 'integer', nullable: true })
+  decisionPendingAt: number | null;
+
+  @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt: Date;

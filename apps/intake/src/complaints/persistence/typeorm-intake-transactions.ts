@@ -1,21 +1,30 @@
 import type { EventType, NewEvent } from '@salur/contracts';
 import type { TransactionScope, UnitOfWork } from '@salur/messaging';
 import type { EntityManager } from 'typeorm';
+import type { ComplaintStatus, SlaStage } from '@salur/contracts';
 import type {
+  ComplaintForAction,
   ComplaintStatusReader,
   ComplaintStatusView,
   IdempotencyRecord,
   IdempotentResponse,
   IntakeTransaction,
   IntakeTransactions,
+  ReporterActionTransaction,
+  ReporterActionTransactions,
 } from '../application/ports';
 import type {
+  SlaClockUpdate,
   StatusProjectionStore,
   StatusUpdate,
 } from '../application/project-status/project-status.use-case';
+import type { SlaClockState, SlaClockView } from '../domain/sla-due';
 import type { Submission } from '../domain/submission';
+import type { TimelineEntry } from '../domain/timeline';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { SlaClockEntity } from './sla-clock.entity';
 import { SubmissionEntity } from './submission.entity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
 
 class PostgresIntakeTransaction implements IntakeTransaction {
   constructor(private readonly scope: TransactionScope) {}
@@ -59,12 +68,20 @@ class PostgresIntakeTransaction implements IntakeTransaction {
       category: s.category ?? null,
       regionCode: s.regionCode,
       address: s.address ?? null,
+      lat: s.lat ?? null,
+      lon: s.lon ?? null,
+      occurredAt: s.occurredAt ?? null,
+      targetAgency: s.targetAgency ?? null,
+      attachments: (s.attachments ?? []).map((a) => ({ ...a })),
       privacy: s.privacy,
       language: s.language,
-      reporter: s.privacy === 'anonymous' || !s.reporter ? null : { ...s.reporter },
+      reporter: s.reporter && Object.keys(s.reporter).length > 0 ? { ...s.reporter } : null,
       status: s.status,
       currentAgency: null,
       stateVersion: 0,
+      decisionPendingAt: null,
+      respondedAt: null,
+      closedAt: null,
       submittedAt: s.submittedAt,
       updatedAt: s.submittedAt,
     });
@@ -103,8 +120,100 @@ export class PostgresComplaintStatusReader implements ComplaintStatusReader {
       agency: row.currentAgency,
       submittedAt: row.submittedAt,
       updatedAt: row.updatedAt,
+      respondedAt: row.respondedAt,
+      closedAt: row.closedAt,
     };
   }
+
+  async timelineOf(complaintId: string): Promise<TimelineEntry[]> {
+    const rows = await this.manager.find(TimelineEntryEntity, {
+      where: { complaintId },
+      order: { at: 'ASC', entryId: 'ASC' },
+    });
+    return rows.map((r) => ({
+      entryId: r.entryId,
+      complaintId: r.complaintId,
+      kind: r.kind,
+      at: r.at,
+      status: r.status,
+      agency: r.agency,
+      detail: r.detail,
+    }));
+  }
+
+  async slaClocksOf(complaintId: string): Promise<SlaClockView[]> {
+    const rows = await this.manager.findBy(SlaClockEntity, { complaintId });
+    return rows.map((r) => ({
+      clockId: r.clockId,
+      stage: r.stage as SlaStage,
+      agency: r.agency,
+      dueAt: r.dueAt,
+      state: r.state as SlaClockState,
+    }));
+  }
+}
+
+class PostgresReporterActionTransaction implements ReporterActionTransaction {
+  constructor(private readonly scope: TransactionScope) {}
+
+  async lockByTrackingId(trackingId: string): Promise<ComplaintForAction | null> {
+    const row = await this.scope.manager.findOne(SubmissionEntity, {
+      where: { trackingId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!row) return null;
+    return {
+      complaintId: row.complaintId,
+      trackingTokenHash: row.trackingTokenHash,
+      regionCode: row.regionCode,
+      agency: row.currentAgency,
+      status: row.status as ComplaintStatus,
+      respondedAt: row.respondedAt,
+      closedAt: row.closedAt,
+      stateVersion: row.stateVersion,
+      decisionPendingAt: row.decisionPendingAt,
+    };
+  }
+
+  async markDecisionPending(complaintId: string, stateVersion: number): Promise<void> {
+    await this.scope.manager.update(
+      SubmissionEntity,
+      { complaintId },
+      { decisionPendingAt: stateVersion },
+    );
+  }
+
+  async addTimelineEntry(entry: TimelineEntry): Promise<void> {
+    await insertTimelineEntry(this.scope.manager, entry);
+  }
+
+  async publish(event: NewEvent<unknown, EventType>): Promise<void> {
+    await this.scope.publish(event);
+  }
+}
+
+export class PostgresReporterActionTransactions implements ReporterActionTransactions {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  run<T>(work: (tx: ReporterActionTransaction) => Promise<T>): Promise<T> {
+    return this.unitOfWork.run((scope) => work(new PostgresReporterActionTransaction(scope)));
+  }
+}
+
+async function insertTimelineEntry(manager: EntityManager, entry: TimelineEntry): Promise<void> {
+  await manager.query(
+    `INSERT INTO intake.timeline_entries (entry_id, complaint_id, kind, at, status, agency, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (entry_id) DO NOTHING`,
+    [
+      entry.entryId,
+      entry.complaintId,
+      entry.kind,
+      entry.at,
+      entry.status,
+      entry.agency,
+      JSON.stringify(entry.detail),
+    ],
+  );
 }
 
 export class PostgresStatusProjectionStore implements StatusProjectionStore {
@@ -117,13 +226,41 @@ export class PostgresStatusProjectionStore implements StatusProjectionStore {
       .set({
         status: update.status,
         currentAgency: update.agency,
+        category: update.category,
         stateVersion: update.version,
         updatedAt: update.updatedAt,
+        respondedAt: update.respondedAt,
+        closedAt: update.closedAt,
       })
       .where('complaint_id = :id AND state_version < :version', {
         id: update.complaintId,
         version: update.version,
       })
       .execute();
+  }
+
+  async addTimelineEntry(entry: TimelineEntry): Promise<void> {
+    await insertTimelineEntry(this.manager, entry);
+  }
+
+  async upsertSlaClock(update: SlaClockUpdate): Promise<void> {
+    // A state-less event (a warning) moves nothing but the deadline; a new clock starts running.
+    await this.manager.query(
+      `INSERT INTO intake.sla_clocks (clock_id, complaint_id, stage, agency, due_at, state, event_time)
+       VALUES ($1, $2, $3, $4, $5, COALESCE($6, 'running'), $7)
+       ON CONFLICT (clock_id) DO UPDATE
+         SET due_at = EXCLUDED.due_at, agency = EXCLUDED.agency,
+             state = COALESCE($6, intake.sla_clocks.state), event_time = EXCLUDED.event_time
+         WHERE intake.sla_clocks.event_time <= EXCLUDED.event_time`,
+      [
+        update.clockId,
+        update.complaintId,
+        update.stage,
+        update.agency,
+        update.dueAt,
+        update.state,
+        update.eventTime,
+      ],
+    );
   }
 }

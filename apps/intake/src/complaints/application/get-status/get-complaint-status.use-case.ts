@@ -1,4 +1,5 @@
 import { ComplaintNotFound } from '../../domain/intake-errors';
+import { reporterDueDate } from '../../domain/sla-due';
 import { trackingTokenMatches } from '../../domain/tracking';
 import type { ComplaintStatusReader } from '../ports';
 
@@ -15,11 +16,37 @@ export interface PublicComplaintSummary {
   readonly updatedAt: string;
 }
 
+export interface TimelineItem {
+  readonly kind: string;
+  readonly at: string;
+  readonly status: string | null;
+  readonly agency: string | null;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+export interface AgencyResponse {
+  readonly agency: string | null;
+  readonly respondedAt: string;
+  readonly response: unknown;
+  readonly attachments: unknown;
+}
+
 export interface ReporterComplaintView extends Omit<PublicComplaintSummary, 'view'> {
   readonly view: 'reporter';
   readonly complaintId: string;
   readonly privacy: string;
   readonly body: string;
+  readonly respondedAt: string | null;
+  readonly closedAt: string | null;
+  /** The deadline that matters to the reporter now, from the SLA service; null if none runs. */
+  readonly sla: {
+    readonly stage: string;
+    readonly agency: string | null;
+    readonly dueAt: string;
+    readonly state: string;
+  } | null;
+  readonly timeline: TimelineItem[];
+  readonly responses: AgencyResponse[];
 }
 
 /**
@@ -50,12 +77,52 @@ export class GetComplaintStatus {
       trackingToken !== undefined &&
       trackingTokenMatches(trackingToken, found.trackingTokenHash)
     ) {
+      const [entries, clocks] = await Promise.all([
+        this.reader.timelineOf(found.complaintId),
+        this.reader.slaClocksOf(found.complaintId),
+      ]);
+      const due = reporterDueDate(clocks, found.agency);
+      const submitted: TimelineItem = {
+        kind: 'submitted',
+        at: summary.submittedAt,
+        status: 'pending_verification',
+        agency: null,
+        detail: {},
+      };
+      const timeline = [submitted].concat(
+        entries.map((e) => ({
+          kind: e.kind,
+          at: e.at.toISOString(),
+          status: e.status,
+          agency: e.agency,
+          detail: e.detail,
+        })),
+      );
       return {
         ...summary,
         view: 'reporter',
         complaintId: found.complaintId,
         privacy: found.privacy,
         body: found.body,
+        respondedAt: found.respondedAt?.toISOString() ?? null,
+        closedAt: found.closedAt?.toISOString() ?? null,
+        sla: due
+          ? {
+              stage: due.stage,
+              agency: due.agency,
+              dueAt: due.dueAt.toISOString(),
+              state: due.state,
+            }
+          : null,
+        timeline,
+        responses: timeline
+          .filter((e) => e.kind === 'responded')
+          .map((e) => ({
+            agency: e.agency,
+            respondedAt: e.at,
+            response: e.detail.response,
+            attachments: e.detail.attachments ?? [],
+          })),
       };
     }
     if (found.privacy === 'confidential') throw new ComplaintNotFound(trackingId);

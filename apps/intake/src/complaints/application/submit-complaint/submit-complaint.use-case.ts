@@ -1,9 +1,13 @@
 import { EventTypes, type ComplaintSubmittedData } from '@salur/contracts';
 import { randomUUID } from 'node:crypto';
-import { IdempotencyKeyReused, ReporterDetailsMissing } from '../../domain/intake-errors';
+import {
+  IdempotencyKeyReused,
+  RateLimited,
+  ReporterDetailsMissing,
+} from '../../domain/intake-errors';
 import { missingReporterFields, type Submission } from '../../domain/submission';
 import { hashTrackingToken, newTrackingId, newTrackingToken } from '../../domain/tracking';
-import type { Clock, IntakeTransactions, SecretBox } from '../ports';
+import type { Clock, IntakeTransactions, RateLimit, SecretBox } from '../ports';
 import type { SubmitComplaintCommand, SubmitComplaintResult } from './submit-complaint.command';
 
 export interface SubmitComplaintSettings {
@@ -21,6 +25,7 @@ export class SubmitComplaint {
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
     private readonly settings: SubmitComplaintSettings,
+    private readonly reporterRateLimit?: RateLimit,
   ) {}
 
   async execute(command: SubmitComplaintCommand): Promise<SubmitComplaintResult> {
@@ -46,6 +51,9 @@ export class SubmitComplaint {
           };
         }
       }
+
+      // Counted only for new submissions: a retry that gets the first answer costs nothing.
+      this.takeReporterAllowance(command, now);
 
       const trackingToken = newTrackingToken();
       const submission: Submission = {
@@ -78,17 +86,33 @@ export class SubmitComplaint {
       return { ...result, trackingToken, replayed: false };
     });
   }
+
+  private takeReporterAllowance(command: SubmitComplaintCommand, now: Date): void {
+    const limit = this.reporterRateLimit;
+    const reporter = command.input.reporter;
+    if (!limit || !reporter) return;
+    const keys = [
+      ...(reporter.phone !== undefined ? [`phone:${reporter.phone}`] : []),
+      ...(reporter.email !== undefined ? [`email:${reporter.email.toLowerCase()}`] : []),
+    ];
+    for (const key of keys) {
+      const decision = limit.take(key, now.getTime());
+      if (!decision.allowed) throw new RateLimited('reporter', decision.retryAfterSeconds);
+    }
+  }
 }
 
 function submittedEventData(s: Submission): ComplaintSubmittedData {
-  const reporter =
-    s.privacy === 'anonymous' || !s.reporter
-      ? undefined
-      : {
-          ...(s.reporter.name !== undefined ? { name: s.reporter.name } : {}),
-          ...(s.reporter.email !== undefined ? { email: s.reporter.email } : {}),
-          ...(s.reporter.phone !== undefined ? { phone: s.reporter.phone } : {}),
-        };
+  // The intake topic is internal: the verifier (and the reporter's own notifications) need the
+  // identity an anonymous reporter chose to give; agency-facing topics never carry it.
+  const reporter = !s.reporter
+    ? undefined
+    : {
+        ...(s.reporter.name !== undefined ? { name: s.reporter.name } : {}),
+        ...(s.reporter.email !== undefined ? { email: s.reporter.email } : {}),
+        ...(s.reporter.phone !== undefined ? { phone: s.reporter.phone } : {}),
+        ...(s.reporter.nationalId !== undefined ? { nationalId: s.reporter.nationalId } : {}),
+      };
   return {
     complaintId: s.complaintId,
     trackingId: s.trackingId,
@@ -97,14 +121,17 @@ function submittedEventData(s: Submission): ComplaintSubmittedData {
     title: s.title,
     body: s.body,
     ...(s.category !== undefined ? { category: s.category } : {}),
+    ...(s.occurredAt !== undefined ? { occurredAt: s.occurredAt } : {}),
     location: {
       regionCode: s.regionCode,
       ...(s.address !== undefined ? { address: s.address } : {}),
+      ...(s.lat !== undefined && s.lon !== undefined ? { lat: s.lat, lon: s.lon } : {}),
     },
+    ...(s.targetAgency !== undefined ? { targetAgency: s.targetAgency } : {}),
     privacy: s.privacy,
     language: s.language,
-    ...(reporter ? { reporter } : {}),
-    attachments: [],
+    ...(reporter && Object.keys(reporter).length > 0 ? { reporter } : {}),
+    attachments: (s.attachments ?? []).map((a) => ({ ...a })),
     submittedAt: s.submittedAt.toISOString(),
   };
 }
