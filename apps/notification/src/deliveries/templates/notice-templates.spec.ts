@@ -1,7 +1,7 @@
 import { EventTypes, LANGUAGES, sampleEvent, type EventType } from '@salur/contracts';
 import { reporterNoticeFor, REPORTER_NOTICES } from '../domain/audience';
 import { noticeContext } from './notice-context';
-import { renderEmail, renderSms, SMS_MAX_LENGTH } from './notice-templates';
+import { loadTemplates, renderEmail, renderSms, SMS_MAX_LENGTH } from './notice-templates';
 
 const agencyName = (code: string) => (code === 'pemda-64.71' ? 'Pemerintah Kota Balikpapan' : code);
 
@@ -60,6 +60,12 @@ describe('reporter notice templates', () => {
     };
     expect(renderEmail('routed', 'id', noticeContext(event, agencyName)).subject).not.toMatch(
       /[\r\n]/,
+    );
+  });
+
+  it('names every template file that is missing', () => {
+    expect(() => loadTemplates('/nonexistent-template-dir')).toThrow(
+      /missing in \/nonexistent-template-dir: id\/receipt\.subject\.hbs, id\/receipt\.text\.hbs/,
     );
   });
 });

@@ -1,8 +1,8 @@
-import type { Language } from '@salur/contracts';
+import { LANGUAGES, type Language } from '@salur/contracts';
 import Handlebars from 'handlebars';
-import type { ReporterNotice } from '../domain/audience';
-import { EN_TEMPLATES } from './reporter-templates.en';
-import { ID_TEMPLATES } from './reporter-templates.id';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPORTER_NOTICE_LIST, type ReporterNotice } from '../domain/audience';
 
 /** One notice in one language: an email subject and text, and an SMS. */
 export interface NoticeTemplate {
@@ -13,10 +13,45 @@ export interface NoticeTemplate {
 
 export type NoticeTemplates = Readonly<Record<ReporterNotice, NoticeTemplate>>;
 
-export const TEMPLATES: Readonly<Record<Language, NoticeTemplates>> = {
-  id: ID_TEMPLATES,
-  en: EN_TEMPLATES,
-};
+const PARTS = ['subject', 'text', 'sms'] as const;
+
+/**
+ * Reads the template files: `<language>/<notice>.<part>.hbs` beside this module (the build copies
+ * them into dist/), one file per notice, language and part, so a translator edits text, not code.
+ * A missing file stops the service at start, naming every one that is missing.
+ */
+export function loadTemplates(
+  directory: string = __dirname,
+): Readonly<Record<Language, NoticeTemplates>> {
+  const missing: string[] = [];
+  const read = (language: Language, notice: ReporterNotice, part: string): string => {
+    const file = join(directory, language, `${notice}.${part}.hbs`);
+    try {
+      // Files end with a newline for editors' sake; the template does not.
+      return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch {
+      missing.push(`${language}/${notice}.${part}.hbs`);
+      return '';
+    }
+  };
+  const templates = Object.fromEntries(
+    LANGUAGES.map((language) => [
+      language,
+      Object.fromEntries(
+        REPORTER_NOTICE_LIST.map((notice) => {
+          const [subject, text, sms] = PARTS.map((part) => read(language, notice, part));
+          return [notice, { subject, text, sms }];
+        }),
+      ),
+    ]),
+  ) as Record<Language, NoticeTemplates>;
+  if (missing.length > 0) {
+    throw new Error(`notification templates missing in ${directory}: ${missing.join(', ')}`);
+  }
+  return templates;
+}
+
+export const TEMPLATES = loadTemplates();
 
 /** What templates may use. Every value is text from an event or the directory. */
 export interface NoticeContext {
