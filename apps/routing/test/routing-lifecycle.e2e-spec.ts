@@ -152,6 +152,51 @@ describe('routing', () => {
 
     expect((await call('GET', `/v1/complaints/${id}`, city)).status).toBe(404);
 
+    // The verifier postpones it ("tunda"): still pending, same version, no event.
+    const until = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const postponeTo = (body: unknown, ifMatch = '"1"', bearer = verifier) =>
+      call('POST', `/v1/complaints/${id}/postpone`, bearer, body, { 'if-match': ifMatch });
+    const invalid = await postponeTo({ until: 'besok', reason: 'later' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.contentType).toContain('application/problem+json');
+    const fieldsOf = (res: { body: Record<string, unknown> }) =>
+      [...new Set((res.body.errors as { field: string }[]).map((e) => e.field))].sort();
+    expect(fieldsOf(invalid)).toEqual(['reason', 'until']);
+    const noNote = await postponeTo({ until, reason: 'other' });
+    expect(noNote.status).toBe(400);
+    expect(fieldsOf(noNote)).toEqual(['note']);
+    const tooFar = await postponeTo({
+      until: new Date(Date.now() + 31 * 86_400_000).toISOString(),
+      reason: 'needs_coordination',
+    });
+    expect(tooFar.status).toBe(422);
+    expect(fieldsOf(tooFar)).toEqual(['until']);
+    expect((await postponeTo({ until, reason: 'needs_coordination' }, '"1"', city)).status).toBe(
+      403,
+    );
+    const stale = await postponeTo({ until, reason: 'needs_coordination' }, '"2"');
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ currentVersion: 1 });
+    const missing = await call(
+      'POST',
+      '/v1/complaints/00000000-0000-4000-8000-000000000000/postpone',
+      verifier,
+      { until, reason: 'needs_coordination' },
+    );
+    expect(missing.status).toBe(404);
+    const postponed = await postponeTo({ until, reason: 'awaiting_clarification' });
+    expect(postponed.status).toBe(200);
+    expect(postponed.body).toMatchObject({
+      status: 'pending_verification',
+      version: 1,
+      postponedUntil: until,
+      postponement: { until, reason: 'awaiting_clarification', note: null },
+    });
+    expect((await call('GET', `/v1/complaints/${id}`, verifier)).body).toMatchObject({
+      postponedUntil: until,
+    });
+
+    // Verifying a postponed complaint works and clears the postponement.
     const verified = await call('POST', `/v1/complaints/${id}/verify`, verifier, {
       category: 'infrastruktur',
       type: 'complaint',
@@ -161,6 +206,17 @@ describe('routing', () => {
       status: 'awaiting_follow_up',
       agency: 'pemda-64.71',
       version: 3,
+      postponement: null,
+      postponedUntil: null,
+    });
+    const late = await call('POST', `/v1/complaints/${id}/postpone`, verifier, {
+      until,
+      reason: 'needs_coordination',
+    });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({
+      detail: 'cannot postpone a complaint that is awaiting_follow_up',
+      currentStatus: 'awaiting_follow_up',
     });
 
     const seenByCity = await call('GET', `/v1/complaints/${id}`, city);
@@ -327,6 +383,13 @@ describe('routing', () => {
         verifierAction,
       ],
       ['reject', 'POST', `/v1/complaints/${id}/reject`, { reason: 'spam' }, verifierAction],
+      [
+        'postpone',
+        'POST',
+        `/v1/complaints/${id}/postpone`,
+        { until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'needs_coordination' },
+        verifierAction,
+      ],
       ['acknowledge', 'POST', `/v1/complaints/${id}/acknowledge`, {}, agencyAction],
       [
         'request-info',

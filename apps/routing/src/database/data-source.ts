@@ -6,6 +6,7 @@ import { ComplaintCaseEntity } from '../cases/persistence/complaint-case.entity'
 import { RuleSetEntity } from '../cases/persistence/rule-set.entity';
 import { CreateRoutingSchema1764400000000 } from '../migrations/1764400000000-create-routing-schema';
 import { CaseLifecycleAndRules1764500000000 } from '../migrations/1764500000000-case-lifecycle-and-rules';
+import { CasePostponement1764600000000 } from '../migrations/1764600000000-case-postponement';
 
 export const ROUTING_SCHEMA = 'routing';
 
@@ -20,7 +21,11 @@ export function routingDatabase(url: string): ServiceDatabaseOptions {
       CaseDeadlineEntity,
       ...messagingEntities(ROUTING_SCHEMA),
     ],
-    migrations: [CreateRoutingSchema1764400000000, CaseLifecycleAndRules1764500000000],
+    migrations: [
+      CreateRoutingSchema1764400000000,
+      CaseLifecycleAndRules1764500000000,
+      CasePostponement1764600000000,
+    ],
     applicationName: 'salur-routing',
   };
 }

@@ -216,6 +216,67 @@ describe('duplicate detection on submission', () => {
   });
 });
 
+describe('postponing a submission ("tunda")', () => {
+  const until = new Date('2026-11-03T01:00:00Z');
+
+  it('lets a verifier set it aside without an event or a version, and verify it later', async () => {
+    const s = setup();
+    await s.store.run((tx) => s.receive.execute(tx, submission));
+    const postponed = await s.act.execute({
+      officer: verifier,
+      complaintId: id,
+      action: { kind: 'postpone', until, reason: 'awaiting_clarification' },
+      expectedVersion: 1,
+    });
+    expect(postponed).toMatchObject({
+      status: 'pending_verification',
+      version: 1,
+      postponement: { until, reason: 'awaiting_clarification', note: null, by: 'v-1' },
+    });
+    expect(s.events()).toEqual([]);
+    // An agency cannot see a pending submission, so for it there is nothing to postpone.
+    await expect(
+      s.act.execute({
+        officer: operator('pemda-64.71'),
+        complaintId: id,
+        action: { kind: 'postpone', until, reason: 'needs_coordination' },
+      }),
+    ).rejects.toThrow(ComplaintNotFound);
+
+    const routed = await s.act.execute({
+      officer: verifier,
+      complaintId: id,
+      action: { kind: 'verify', category: 'infrastruktur', type: 'complaint' },
+      expectedVersion: 1,
+    });
+    expect(routed).toMatchObject({ status: 'awaiting_follow_up', postponement: null, version: 3 });
+    await expect(
+      s.act.execute({
+        officer: verifier,
+        complaintId: id,
+        action: { kind: 'postpone', until, reason: 'needs_coordination' },
+      }),
+    ).rejects.toThrow(new IllegalTransition('postpone', 'awaiting_follow_up'));
+  });
+
+  it('is cleared when a verifier rejects the postponed submission', async () => {
+    const s = setup();
+    await s.store.run((tx) => s.receive.execute(tx, submission));
+    await s.act.execute({
+      officer: verifier,
+      complaintId: id,
+      action: { kind: 'postpone', until, reason: 'other', note: 'cek ke kelurahan' },
+    });
+    const rejected = await s.act.execute({
+      officer: verifier,
+      complaintId: id,
+      action: { kind: 'reject', reason: 'incomplete' },
+    });
+    expect(rejected).toMatchObject({ status: 'rejected', postponement: null, version: 2 });
+    expect(s.events().map((e) => e.type)).toEqual(['salur.complaint.rejected.v1']);
+  });
+});
+
 describe('the case lifecycle', () => {
   it('goes submit → verify → acknowledge → forward → escalate → respond → confirm → reopen → auto-close', async () => {
     const s = setup();

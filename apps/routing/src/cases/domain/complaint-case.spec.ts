@@ -6,7 +6,11 @@ import {
   escalateCase,
   forwardCase,
   IllegalTransition,
+  isPostponed,
+  MAX_POSTPONE_DAYS,
   openCase,
+  postponeCase,
+  PostponementRefused,
   recordReporterReply,
   rejectCase,
   reopenCase,
@@ -37,6 +41,7 @@ const opened = openCase({
   submittedAt,
   reporter: { name: 'Siti', email: 'siti@example.test' },
 });
+const later = new Date('2026-11-05T02:00:00Z');
 const balikpapan = { code: 'pemda-64.71', level: 'regency' as const };
 const kaltim = { code: 'pemda-64', level: 'province' as const };
 const pusat = { code: 'lapor-pusat', level: 'national' as const };
@@ -60,6 +65,7 @@ const inStatus: Record<ComplaintStatus, ComplaintCase> = {
 const apply: Record<LifecycleAction, (c: ComplaintCase) => unknown> = {
   verify: (c) => verifyCase(c, { category: 'infrastruktur', type: 'complaint' }, at),
   reject: (c) => rejectCase(c, at),
+  postpone: (c) => postponeCase(c, { until: later, reason: 'needs_coordination', by: 'v-1' }, at),
   route: (c) => routeCase({ ...c, verifiedAt: at }, balikpapan, at),
   acknowledge: (c) => acknowledgeCase(c, at),
   'request info from': (c) => requestInfo({ ...c, awaitingReporter: false }, at),
@@ -82,11 +88,13 @@ describe('complaint case state machine', () => {
     const refused = COMPLAINT_STATUSES.filter((s) => !allowed.includes(s));
 
     if (action !== 'record a reply on') {
-      it.each(allowed.map((s) => [s]))('is allowed from %s, one version later', (status) => {
+      const unversioned = action === 'postpone';
+      const title = unversioned ? 'at the same version' : 'one version later';
+      it.each(allowed.map((s) => [s]))(`is allowed from %s, ${title}`, (status) => {
         const before = inStatus[status];
         const after = apply[action](before) as ComplaintCase;
-        expect(after.version).toBe(before.version + 1);
-        expect(after.updatedAt).toEqual(at);
+        expect(after.version).toBe(before.version + (unversioned ? 0 : 1));
+        expect(after.updatedAt).toEqual(unversioned ? before.updatedAt : at);
       });
 
       it.each(refused.map((s) => [s]))('is refused from %s with 409 naming it', (status) => {
@@ -138,6 +146,81 @@ describe('complaint case state machine', () => {
     expect(() => routeCase(routed, kaltim, at)).toThrow(
       'cannot route a complaint that is awaiting_follow_up',
     );
+  });
+
+  describe('postpone ("tunda")', () => {
+    const postponed = postponeCase(
+      opened,
+      { until: later, reason: 'awaiting_clarification', by: 'verifier-1' },
+      at,
+    );
+
+    it('sets a pending submission aside until then, still pending, at the same version', () => {
+      expect(postponed).toMatchObject({
+        status: 'pending_verification',
+        version: opened.version,
+        updatedAt: opened.updatedAt,
+        postponement: {
+          until: later,
+          reason: 'awaiting_clarification',
+          note: null,
+          by: 'verifier-1',
+          at,
+        },
+      });
+      expect(isPostponed(postponed, at)).toBe(true);
+      expect(isPostponed(postponed, later)).toBe(false);
+      expect(isPostponed(opened, at)).toBe(false);
+    });
+
+    it('is refused from any other status with 409 naming it', () => {
+      for (const status of COMPLAINT_STATUSES.filter((s) => s !== 'pending_verification')) {
+        expect(() =>
+          postponeCase(inStatus[status], { until: later, reason: 'other', note: 'x', by: 'v' }, at),
+        ).toThrow(`cannot postpone a complaint that is ${status}`);
+      }
+    });
+
+    it('accepts only an instant in the future, at most the limit ahead', () => {
+      const p = (until: Date) =>
+        postponeCase(opened, { until, reason: 'outside_working_hours', by: 'v' }, at);
+      expect(() => p(at)).toThrow(new PostponementRefused('until', 'must be in the future'));
+      expect(() => p(new Date(at.getTime() - 1000))).toThrow(PostponementRefused);
+      const limit = new Date(at.getTime() + MAX_POSTPONE_DAYS * 24 * 3600 * 1000);
+      expect(p(limit).postponement?.until).toEqual(limit);
+      expect(() => p(new Date(limit.getTime() + 1))).toThrow(
+        `until must be at most ${MAX_POSTPONE_DAYS} days ahead`,
+      );
+    });
+
+    it('needs a note when the reason is other', () => {
+      expect(() => postponeCase(opened, { until: later, reason: 'other', by: 'v' }, at)).toThrow(
+        'note is required when the reason is other',
+      );
+      expect(() =>
+        postponeCase(opened, { until: later, reason: 'other', note: '  ', by: 'v' }, at),
+      ).toThrow(PostponementRefused);
+      expect(
+        postponeCase(opened, { until: later, reason: 'other', note: 'tanya dinas', by: 'v' }, at)
+          .postponement,
+      ).toMatchObject({ reason: 'other', note: 'tanya dinas' });
+    });
+
+    it('replaces an earlier postponement', () => {
+      const again = postponeCase(
+        postponed,
+        { until: at, reason: 'needs_coordination', by: 'verifier-2' },
+        new Date(at.getTime() - 3600 * 1000),
+      );
+      expect(again.postponement).toMatchObject({ until: at, by: 'verifier-2' });
+    });
+
+    it('is cleared by verify and by reject, which still work while it lasts', () => {
+      const v = verifyCase(postponed, { category: 'infrastruktur', type: 'complaint' }, at);
+      expect(v).toMatchObject({ postponement: null, version: opened.version + 1 });
+      expect(routeCase(v, balikpapan, at).postponement).toBeNull();
+      expect(rejectCase(postponed, at)).toMatchObject({ status: 'rejected', postponement: null });
+    });
   });
 
   it('rejects a pending submission', () => {

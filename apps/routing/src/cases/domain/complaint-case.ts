@@ -50,6 +50,30 @@ export interface ComplaintCase {
   readonly duplicateOf: string | null;
   /** The agency the reporter addressed; a verifier honours it by routing there. */
   readonly targetAgency: string | null;
+  /** A verifier set the submission aside ("tunda") until then; verify and reject clear it. */
+  readonly postponement: Postponement | null;
+}
+
+/** Why a verifier sets a submission aside; `other` needs a note. */
+export const POSTPONE_REASONS = [
+  'awaiting_clarification',
+  'needs_coordination',
+  'outside_working_hours',
+  'other',
+] as const;
+export type PostponeReason = (typeof POSTPONE_REASONS)[number];
+
+/** How far ahead a verifier may postpone a submission. */
+export const MAX_POSTPONE_DAYS = 30;
+const MAX_POSTPONE_MS = MAX_POSTPONE_DAYS * 24 * 60 * 60 * 1000;
+
+export interface Postponement {
+  readonly until: Date;
+  readonly reason: PostponeReason;
+  readonly note: string | null;
+  /** The verifier (or admin) who postponed it, and when. */
+  readonly by: string;
+  readonly at: Date;
 }
 
 export interface AgencyRef {
@@ -78,6 +102,7 @@ export const TRANSITIONS = {
   verify: ['pending_verification'],
   reject: ['pending_verification'],
   route: ['pending_verification'],
+  postpone: ['pending_verification'],
   acknowledge: ['awaiting_follow_up'],
   'request info from': ['awaiting_follow_up', 'in_progress'],
   'record a reply on': ['in_progress'],
@@ -126,6 +151,7 @@ export function openCase(submission: {
     reporterKey: submission.reporterKey ?? null,
     duplicateOf: null,
     targetAgency: submission.targetAgency ?? null,
+    postponement: null,
     status: 'pending_verification',
     agency: null,
     agencyLevel: null,
@@ -163,7 +189,61 @@ export function verifyCase(current: ComplaintCase, c: Classification, at: Date):
       `privacy may be raised, never lowered: the complaint is ${current.privacy}, not ${privacy}`,
     );
   }
-  return next(current, at, { category: c.category, type: c.type, privacy, verifiedAt: at });
+  return next(current, at, {
+    category: c.category,
+    type: c.type,
+    privacy,
+    verifiedAt: at,
+    postponement: null,
+  });
+}
+
+/** A postponement the window or the reasons do not allow (in the past, too far ahead, no note). */
+export class PostponementRefused extends DomainError {
+  readonly code = 'PostponementRefused';
+  constructor(field: 'until' | 'note', message: string) {
+    super(`${field} ${message}`, { details: { errors: [{ field, message }] } });
+  }
+}
+
+/**
+ * A verifier sets a pending submission aside ("tunda") until a later instant, at most
+ * `MAX_POSTPONE_DAYS` ahead, with a reason from `POSTPONE_REASONS` (`other` needs a note). It
+ * stays pending, and may still be verified or rejected at any time, which clears the
+ * postponement. Postponing again replaces the earlier postponement. No `salur.complaint.*`
+ * event reports it (the catalogue has none), so, as with a reporter's reply, the version and
+ * `updatedAt` do not move: the snapshots on the topic stay one version per event.
+ */
+export function postponeCase(
+  current: ComplaintCase,
+  p: { until: Date; reason: PostponeReason; note?: string | null; by: string },
+  at: Date,
+): ComplaintCase {
+  guard('postpone', current);
+  if (current.verifiedAt !== null) throw new IllegalTransition('postpone', current.status);
+  if (p.until.getTime() <= at.getTime()) {
+    throw new PostponementRefused('until', 'must be in the future');
+  }
+  if (p.until.getTime() - at.getTime() > MAX_POSTPONE_MS) {
+    throw new PostponementRefused('until', `must be at most ${MAX_POSTPONE_DAYS} days ahead`);
+  }
+  const note = p.note?.trim() ? p.note : null;
+  if (p.reason === 'other' && note === null) {
+    throw new PostponementRefused('note', 'is required when the reason is other');
+  }
+  return {
+    ...current,
+    postponement: { until: p.until, reason: p.reason, note, by: p.by, at },
+  };
+}
+
+/** Whether the case is set aside at `now`: a default verifier queue leaves it out until then. */
+export function isPostponed(c: ComplaintCase, now: Date): boolean {
+  return (
+    c.status === 'pending_verification' &&
+    c.postponement !== null &&
+    c.postponement.until.getTime() > now.getTime()
+  );
 }
 
 /**
@@ -180,7 +260,7 @@ export function linkDuplicate(current: ComplaintCase, originalId: string): Compl
 /** A verifier archives the submission ("diarsipkan"). */
 export function rejectCase(current: ComplaintCase, at: Date): ComplaintCase {
   guard('reject', current);
-  return next(current, at, { status: 'rejected' });
+  return next(current, at, { status: 'rejected', postponement: null });
 }
 
 /** Assigns a verified case to the agency with authority; it now awaits that agency's follow-up. */

@@ -10,9 +10,11 @@ import {
   type RejectionReason,
 } from '@salur/contracts';
 import { Type } from 'class-transformer';
+import { MAX_POSTPONE_DAYS, POSTPONE_REASONS, type PostponeReason } from '../domain/complaint-case';
 import {
   ArrayMaxSize,
   IsArray,
+  IsISO8601,
   IsIn,
   IsInt,
   IsOptional,
@@ -23,6 +25,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -56,6 +59,27 @@ export class RejectDto {
 
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  note?: string;
+}
+
+export class PostponeDto {
+  @ApiProperty({
+    example: '2026-12-01T01:00:00Z',
+    description: `An instant in the future, at most ${MAX_POSTPONE_DAYS} days ahead (ISO 8601 with a time zone)`,
+  })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 instant' })
+  @Matches(/T.*(Z|[+-]\d{2}:?\d{2})$/, { message: 'must be an instant with a time zone' })
+  until: string;
+
+  @ApiProperty({ enum: POSTPONE_REASONS })
+  @IsIn(POSTPONE_REASONS)
+  reason: PostponeReason;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Required when the reason is other' })
+  @ValidateIf((dto: PostponeDto) => dto.reason === 'other' || dto.note !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(5000)

@@ -5,7 +5,12 @@ import {
   type AgencyHierarchy,
   type Officer,
 } from '../domain/case-access';
-import { snapshotOf, type ComplaintCase } from '../domain/complaint-case';
+import {
+  isPostponed,
+  snapshotOf,
+  type ComplaintCase,
+  type PostponeReason,
+} from '../domain/complaint-case';
 import type { SlaState } from '../domain/follow-up-deadline';
 
 export interface CaseView extends Omit<ComplaintSnapshot, 'previousAgencies'> {
@@ -18,6 +23,19 @@ export interface CaseView extends Omit<ComplaintSnapshot, 'previousAgencies'> {
   readonly duplicateOf: string | null;
   /** The agency the reporter addressed, if any. */
   readonly targetAgency: string | null;
+  /**
+   * A verifier's postponement ("tunda") while the submission is pending: until when and why.
+   * Null when there is none; kept after `until` passes, until a verifier verifies or rejects.
+   */
+  readonly postponement: {
+    readonly until: string;
+    readonly reason: PostponeReason;
+    readonly note: string | null;
+    readonly by: string;
+    readonly at: string;
+  } | null;
+  /** `postponement.until` while it is still ahead, else null. */
+  readonly postponedUntil: string | null;
   /** Verifiers only. */
   readonly reporter?: ReporterIdentity | null;
 }
@@ -30,7 +48,9 @@ export function caseViewFor(
   officer: Officer,
   c: ComplaintCase,
   hierarchy: AgencyHierarchy,
+  now: Date = new Date(),
 ): CaseView {
+  const p = c.postponement;
   const seesBody =
     c.privacy !== 'confidential' ||
     officer.roles.includes('verifier') ||
@@ -45,6 +65,16 @@ export function caseViewFor(
     rating: c.rating,
     duplicateOf: c.duplicateOf,
     targetAgency: c.targetAgency,
+    postponement: p
+      ? {
+          until: p.until.toISOString(),
+          reason: p.reason,
+          note: p.note,
+          by: p.by,
+          at: p.at.toISOString(),
+        }
+      : null,
+    postponedUntil: p && isPostponed(c, now) ? p.until.toISOString() : null,
     ...(seesReporter(officer) ? { reporter: c.reporter } : {}),
   };
 }

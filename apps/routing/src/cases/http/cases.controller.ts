@@ -15,6 +15,7 @@ import { ComplaintNotFound } from '../domain/errors';
 import {
   EscalateDto,
   ForwardDto,
+  PostponeDto,
   QueueQueryDto,
   RejectDto,
   RequestInfoDto,
@@ -172,6 +173,28 @@ export class CasesController {
       id,
       {
         kind: 'reject',
+        reason: dto.reason,
+        ...(dto.note ? { note: dto.note } : {}),
+      },
+      ifMatch,
+    );
+  }
+
+  @Post('complaints/:id/postpone')
+  @HttpCode(200)
+  @Authenticated('verifier', 'admin')
+  postpone(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: PostponeDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<CaseView> {
+    return this.act(
+      principal,
+      id,
+      {
+        kind: 'postpone',
+        until: new Date(dto.until),
         reason: dto.reason,
         ...(dto.note ? { note: dto.note } : {}),
       },

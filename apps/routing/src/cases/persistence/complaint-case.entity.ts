@@ -90,4 +90,20 @@ export class ComplaintCaseEntity {
 
   @Column({ name: 'target_agency', type: 'text', nullable: true })
   targetAgency: string | null;
+
+  /** A verifier's postponement ("tunda") of a pending submission; all null when there is none. */
+  @Column({ name: 'postponed_until', type: 'timestamptz', nullable: true })
+  postponedUntil: Date | null;
+
+  @Column({ name: 'postpone_reason', type: 'text', nullable: true })
+  postponeReason: string | null;
+
+  @Column({ name: 'postpone_note', type: 'text', nullable: true })
+  postponeNote: string | null;
+
+  @Column({ name: 'postponed_by', type: 'text', nullable: true })
+  postponedBy: string | null;
+
+  @Column({ name: 'postponed_at', type: 'timestamptz', nullable: true })
+  postponedAt: Date | null;
 }

@@ -8,7 +8,7 @@ import type {
 } from '@salur/contracts';
 import type { EntityManager } from 'typeorm';
 import { NO_DEADLINE, type CaseStore, type QueueFilter, type QueueRow } from '../application/ports';
-import type { ComplaintCase } from '../domain/complaint-case';
+import type { ComplaintCase, Postponement, PostponeReason } from '../domain/complaint-case';
 import type { DuplicateCandidate } from '../domain/duplicate-detection';
 import type { FollowUpDeadline } from '../domain/follow-up-deadline';
 import { CaseDeadlineEntity } from './case-deadline.entity';
@@ -18,13 +18,29 @@ import { deadlineOf } from './postgres-deadline-store';
 const DUPLICATE_CANDIDATES = 200;
 import { ComplaintCaseEntity } from './complaint-case.entity';
 
-function toEntity(c: ComplaintCase): ComplaintCaseEntity {
+function toEntity({ postponement, ...c }: ComplaintCase): ComplaintCaseEntity {
   return Object.assign(new ComplaintCaseEntity(), {
     ...c,
     previousAgencies: [...c.previousAgencies],
     forwardedBy: [...c.forwardedBy],
     reporter: c.reporter ? { ...c.reporter } : null,
+    postponedUntil: postponement?.until ?? null,
+    postponeReason: postponement?.reason ?? null,
+    postponeNote: postponement?.note ?? null,
+    postponedBy: postponement?.by ?? null,
+    postponedAt: postponement?.at ?? null,
   });
+}
+
+function postponementOf(e: ComplaintCaseEntity): Postponement | null {
+  if (e.postponedUntil === null || e.postponeReason === null) return null;
+  return {
+    until: e.postponedUntil,
+    reason: e.postponeReason as PostponeReason,
+    note: e.postponeNote,
+    by: e.postponedBy ?? '',
+    at: e.postponedAt ?? e.postponedUntil,
+  };
 }
 
 function toDomain(e: ComplaintCaseEntity): ComplaintCase {
@@ -56,6 +72,7 @@ function toDomain(e: ComplaintCaseEntity): ComplaintCase {
     reporterKey: e.reporterKey,
     duplicateOf: e.duplicateOf,
     targetAgency: e.targetAgency,
+    postponement: postponementOf(e),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   acknowledgeCase,
   escalateCase,
   forwardCase,
+  postponeCase,
   rejectCase,
   requestInfo,
   respondCase,
@@ -65,7 +66,8 @@ export class ActOnCase {
       if (!current || !canRead(officer, current, this.deps.directory)) {
         throw new ComplaintNotFound(complaintId);
       }
-      const agencyAction = action.kind !== 'verify' && action.kind !== 'reject';
+      const agencyAction =
+        action.kind !== 'verify' && action.kind !== 'reject' && action.kind !== 'postpone';
       if (
         agencyAction &&
         !isNational(officer) &&
@@ -125,6 +127,21 @@ export class ActOnCase {
             by: verifier,
           }),
         );
+      }
+      case 'postpone': {
+        // No event: the catalogue has none for it, and the version stays (see postponeCase).
+        const next = postponeCase(
+          current,
+          {
+            until: action.until,
+            reason: action.reason,
+            ...(action.note ? { note: action.note } : {}),
+            by: verifier.id,
+          },
+          at,
+        );
+        await tx.cases.update(next);
+        return next;
       }
       case 'acknowledge': {
         const next = acknowledgeCase(current, at);

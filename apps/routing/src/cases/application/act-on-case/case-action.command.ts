@@ -1,5 +1,6 @@
 import type { AttachmentRef, ComplaintType, Privacy, RejectionReason } from '@salur/contracts';
 import type { Officer } from '../../domain/case-access';
+import type { PostponeReason } from '../../domain/complaint-case';
 
 /** What an officer does to a case over HTTP. */
 export type CaseAction =
@@ -12,6 +13,12 @@ export type CaseAction =
       readonly agency?: string;
     }
   | { readonly kind: 'reject'; readonly reason: RejectionReason; readonly note?: string }
+  | {
+      readonly kind: 'postpone';
+      readonly until: Date;
+      readonly reason: PostponeReason;
+      readonly note?: string;
+    }
   | { readonly kind: 'acknowledge' }
   | { readonly kind: 'request_info'; readonly question: string }
   | {
