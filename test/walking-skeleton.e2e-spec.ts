@@ -5,7 +5,8 @@ import { SalurStack } from './support/salur-stack';
 /**
  * A complaint submitted to intake travels through all four running services over real Kafka and
  * Postgres: stored with its outbox event, routed to the regency/city government of its location,
- * a follow-up clock started for that agency, a webhook delivery recorded for the agency's
+ * a follow-up clock started for that agency (and the verification clock started at submission
+ * met by the auto-verification), a webhook delivery recorded for the agency's
  * subscription. Every step is checked from the outside: HTTP answers and what is on the topics.
  */
 describe('walking skeleton', () => {
@@ -86,9 +87,23 @@ describe('walking skeleton', () => {
     const onTopic = (topic: string, type: string) =>
       probe.on(stack.topic(topic)).filter((m) => m.key === id && m.headers.ce_type === type);
 
-    await waitFor(() => onTopic('salur.sla.v1', 'salur.sla.started.v1').length === 1, {
+    const ofStage = (type: string, stage: string) =>
+      onTopic('salur.sla.v1', type).filter(
+        (m) => (JSON.parse(m.value) as { stage: string }).stage === stage,
+      );
+    await waitFor(() => ofStage('salur.sla.started.v1', 'follow_up').length === 1, {
       timeoutMs: 60_000,
-      description: 'the SLA clock to start',
+      description: 'the follow-up clock to start',
+    });
+    // The submission started verification and resolution; the auto-verification met the first.
+    await waitFor(() => ofStage('salur.sla.met.v1', 'verification').length === 1, {
+      timeoutMs: 30_000,
+      description: 'the verification clock to be met',
+    });
+    expect(JSON.parse(ofStage('salur.sla.met.v1', 'verification')[0].value)).toMatchObject({
+      stage: 'verification',
+      agency: null,
+      withinSla: true,
     });
 
     const [submitted] = onTopic('salur.intake.v1', 'salur.complaint.submitted.v1');
@@ -137,14 +152,20 @@ describe('walking skeleton', () => {
     });
     expect(clocks.status).toBe(200);
     const { items: clockItems } = (await clocks.json()) as { items: Record<string, string>[] };
-    expect(clockItems).toHaveLength(1);
-    expect(clockItems[0]).toMatchObject({
-      stage: 'follow_up',
-      agency: 'pemda-64.71',
-      status: 'running',
-    });
-    expect(new Date(clockItems[0].dueAt).getTime()).toBeGreaterThan(
-      new Date(clockItems[0].startedAt).getTime(),
+    const byStage = new Map(clockItems.map((c) => [c.stage, c]));
+    expect(clockItems).toHaveLength(3);
+    expect(byStage.get('follow_up')).toMatchObject({ agency: 'pemda-64.71', status: 'running' });
+    expect(byStage.get('verification')).toMatchObject({ agency: null, status: 'met' });
+    expect(byStage.get('resolution')).toMatchObject({ agency: null, status: 'running' });
+    const followUp = byStage.get('follow_up')!;
+    expect(new Date(followUp.dueAt).getTime()).toBeGreaterThan(
+      new Date(followUp.startedAt).getTime(),
+    );
+    // Resolution runs 60 days, 24×7, from the submission.
+    const resolution = byStage.get('resolution')!;
+    expect(new Date(resolution.startedAt).getTime()).toBe(new Date(accepted.submittedAt).getTime());
+    expect(new Date(resolution.dueAt).getTime() - new Date(resolution.startedAt).getTime()).toBe(
+      60 * 24 * 3_600_000,
     );
 
     const admin = await stack.token({ roles: ['admin'] });
@@ -181,9 +202,14 @@ describe('walking skeleton', () => {
       { timeoutMs: 30_000, description: 'the reporter-facing status to be projected' },
     );
 
-    // Exactly one complaint, one routing, one clock for the twice-submitted request.
+    // Exactly one complaint, one routing, one clock per stage for the twice-submitted request.
     expect(onTopic('salur.intake.v1', 'salur.complaint.submitted.v1')).toHaveLength(1);
     expect(onTopic('salur.complaints.v1', 'salur.complaint.routed.v1')).toHaveLength(1);
+    expect(
+      onTopic('salur.sla.v1', 'salur.sla.started.v1')
+        .map((m) => (JSON.parse(m.value) as { stage: string }).stage)
+        .sort(),
+    ).toEqual(['follow_up', 'resolution', 'verification']);
     expect(
       probe
         .on(stack.topic('salur.intake.v1'))

@@ -67,9 +67,16 @@ describe('sla service, two replicas', () => {
       const batches = /^salur_sla_scheduler_batch_size_count (\d+)$/m.exec(metrics);
       expect(Number(batches?.[1] ?? 0)).toBeGreaterThan(0);
     }
+    // One clock per stage: follow-up, and the submission stages started from the snapshot.
     for (const complaint of complaints) {
-      const types = sla.slaEvents(complaint.complaintId).map((e) => e.type);
-      expect(types.filter((t) => t === EventTypes.SlaStarted)).toHaveLength(1);
+      const started = sla
+        .slaEvents(complaint.complaintId)
+        .filter((e) => e.type === EventTypes.SlaStarted);
+      expect(started.map((e) => String(e.data.stage)).sort()).toEqual([
+        'follow_up',
+        'resolution',
+        'verification',
+      ]);
     }
   });
 });

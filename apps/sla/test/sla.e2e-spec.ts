@@ -190,7 +190,7 @@ describe('sla service', () => {
     const complaint = snapshot();
     const { complaintId } = complaint;
     await sla.routed(complaint);
-    const events = () => sla.slaEvents(complaintId);
+    const events = () => sla.slaEvents(complaintId, 'follow_up');
     await waitFor(() => events().some((e) => e.type === EventTypes.SlaEscalationRequested), {
       timeoutMs: 60_000,
       description: 'the escalation request',
@@ -283,7 +283,10 @@ describe('sla service', () => {
     const complaint = snapshot({ agency: 'pemda-64.72', regionCode: '64.72' });
     await sla.routed(complaint);
     await waitFor(
-      () => sla.slaEvents(complaint.complaintId).some((e) => e.type === EventTypes.SlaStarted),
+      () =>
+        sla
+          .slaEvents(complaint.complaintId, 'follow_up')
+          .some((e) => e.type === EventTypes.SlaStarted),
       { timeoutMs: 20_000, description: 'the clock to start' },
     );
     await sla.process.stop();
@@ -293,7 +296,7 @@ describe('sla service', () => {
     await waitFor(
       () =>
         sla
-          .slaEvents(complaint.complaintId)
+          .slaEvents(complaint.complaintId, 'follow_up')
           .some((e) => e.type === EventTypes.SlaEscalationRequested),
       { timeoutMs: 20_000, description: 'the missed breach' },
     );
@@ -301,7 +304,7 @@ describe('sla service', () => {
     expect(resumedWithinMs).toBeLessThan(15_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const fired = sla
-      .slaEvents(complaint.complaintId)
+      .slaEvents(complaint.complaintId, 'follow_up')
       .filter((e) => e.type !== EventTypes.SlaStarted);
     expect(fired.map((e) => [e.type, e.data.late])).toEqual([
       ['salur.sla.warning.v1', true],

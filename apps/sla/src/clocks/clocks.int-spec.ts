@@ -11,7 +11,10 @@ import {
 } from '../../test/support/sla-fixtures';
 import { AgencyCalendars } from '../calendars/agency-calendars';
 import { ApplyComplaintEvent } from './application/apply-complaint-event/apply-complaint-event.use-case';
-import type { ApplyComplaintEventCommand } from './application/apply-complaint-event/apply-complaint-event.command';
+import type {
+  ApplyComplaintEventCommand,
+  ComplaintSubmittedCommand,
+} from './application/apply-complaint-event/apply-complaint-event.command';
 import { FireDueDeadlines } from './application/fire-deadlines/fire-due-deadlines.use-case';
 import { PostgresClockStore } from './persistence/postgres-clock-store';
 import { PostgresPolicySource } from './persistence/postgres-policy-source';
@@ -45,19 +48,25 @@ afterAll(async () => {
   await db.drop();
 });
 
-function handle(command: ApplyComplaintEventCommand, unitOfWork = primary.unitOfWork) {
-  return unitOfWork.run((tx) =>
-    apply.execute(
-      {
-        clocks: new PostgresClockStore(tx.manager),
-        deadlines: new PostgresClockStore(tx.manager),
-        policies: new PostgresPolicySource(tx.manager),
-        publish: (...events) => tx.publish(...events),
-      },
-      command,
-    ),
-  );
+function slaTx(tx: Parameters<Parameters<UnitOfWork['run']>[0]>[0]) {
+  return {
+    clocks: new PostgresClockStore(tx.manager),
+    deadlines: new PostgresClockStore(tx.manager),
+    policies: new PostgresPolicySource(tx.manager),
+    publish: (...events: Parameters<typeof tx.publish>) => tx.publish(...events),
+  };
 }
+
+function handle(command: ApplyComplaintEventCommand, unitOfWork = primary.unitOfWork) {
+  return unitOfWork.run((tx) => apply.execute(slaTx(tx), command));
+}
+
+function submit(command: ComplaintSubmittedCommand) {
+  return primary.unitOfWork.run((tx) => apply.startSubmission(slaTx(tx), command));
+}
+
+const agencyStages = new Set(['follow_up', 'auto_close']);
+const stageOrder = ['verification', 'resolution', 'follow_up', 'auto_close'];
 
 function scheduler(
   unitOfWork: UnitOfWork,
@@ -83,6 +92,13 @@ async function clocksOf(complaintId: string) {
   );
 }
 
+/** Clocks started at one instant come back in id order: these are sorted by stage as well. */
+async function staged(complaintId: string) {
+  return (await clocksOf(complaintId)).sort(
+    (a, b) => stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage),
+  );
+}
+
 describe('clocks driven by complaint events (Postgres)', () => {
   it('start, pause, resume, meet and restart per agency, each event applied once', async () => {
     const base = snapshot({ submittedAt: '2026-11-02T01:00:00.000Z' });
@@ -91,7 +107,14 @@ describe('clocks driven by complaint events (Postgres)', () => {
     // Redelivered, and an older snapshot arriving late: no effect.
     await handle({ transition: 'routed', complaint: routed });
     await handle({ transition: 'verified', complaint: { ...routed, version: 1 } });
-    let clocks = await clocksOf(base.complaintId);
+    // No submitted event came: the submission stages start from the snapshot, verification
+    // already over (the complaint was routed).
+    const all = await staged(base.complaintId);
+    expect(all.filter((c) => !agencyStages.has(c.stage)).map((c) => [c.stage, c.status])).toEqual([
+      ['verification', 'met'],
+      ['resolution', 'running'],
+    ]);
+    let clocks = all.filter((c) => agencyStages.has(c.stage));
     expect(clocks.map((c) => [c.stage, c.status, c.agency])).toEqual([
       ['follow_up', 'running', 'pemda-64.71'],
     ]);
@@ -105,7 +128,7 @@ describe('clocks driven by complaint events (Postgres)', () => {
       transition: 'acknowledged',
       complaint: { ...base, updatedAt: '2026-11-05T00:00:00.000Z', version: 4 },
     });
-    clocks = await clocksOf(base.complaintId);
+    clocks = (await clocksOf(base.complaintId)).filter((c) => agencyStages.has(c.stage));
     expect(clocks[0]).toMatchObject({ status: 'running' });
     expect(clocks[0].dueAt.toISOString()).toBe('2026-11-11T06:00:00.000Z');
 
@@ -129,13 +152,15 @@ describe('clocks driven by complaint events (Postgres)', () => {
         version: 6,
       },
     });
-    clocks = await clocksOf(base.complaintId);
+    clocks = (await clocksOf(base.complaintId)).filter((c) => agencyStages.has(c.stage));
     expect(clocks.map((c) => [c.stage, c.status, c.agency])).toEqual([
       ['follow_up', 'stopped', 'pemda-64.71'],
       ['follow_up', 'met', 'pemda-64'],
       ['auto_close', 'running', 'pemda-64'],
     ]);
-    const events = await outboxEvents(primary.dataSource);
+    const events = (await outboxEvents(primary.dataSource)).filter((e) =>
+      agencyStages.has(String(e.data.stage)),
+    );
     expect(events.map((e) => e.type.replace('salur.sla.', '').replace('.v1', ''))).toEqual([
       'started',
       'paused',
@@ -155,7 +180,7 @@ describe('clocks driven by complaint events (Postgres)', () => {
       `SELECT DISTINCT clock_id FROM sla.deadlines WHERE fired_at IS NULL`,
     );
     expect(pending.map((p) => p.clock_id).sort()).toEqual(
-      clocks
+      (await clocksOf(base.complaintId))
         .filter((c) => c.status === 'running')
         .map((c) => c.clockId)
         .sort(),
@@ -171,6 +196,110 @@ describe('clocks driven by complaint events (Postgres)', () => {
       `SELECT count(*)::int AS n FROM sla.deadlines WHERE fired_at IS NULL`,
     );
     expect(n).toBe(0);
+  });
+});
+
+describe('verification and resolution clocks (Postgres)', () => {
+  const submittedAt = '2026-11-02T01:00:00.000Z';
+
+  function submission(complaintId: string): ComplaintSubmittedCommand {
+    return { complaintId, type: 'complaint', category: null, regionCode: '64.71', submittedAt };
+  }
+
+  it('a submission starts both once; verified meets verification, closed meets resolution', async () => {
+    const base = snapshot({
+      submittedAt,
+      status: 'pending_verification',
+      agency: null,
+      agencyLevel: null,
+    });
+    await submit(submission(base.complaintId));
+    await submit(submission(base.complaintId)); // redelivered
+    let clocks = await staged(base.complaintId);
+    expect(clocks.map((c) => [c.stage, c.status, c.agency, c.calendar])).toEqual([
+      ['verification', 'running', null, 'business'],
+      ['resolution', 'running', null, '24x7'],
+    ]);
+    // Submitted Monday 08:00 WIB: 3 working days in the national calendar end Wednesday 16:00 WIB.
+    expect(clocks[0].dueAt.toISOString()).toBe('2026-11-04T09:00:00.000Z');
+    expect(clocks[1].dueAt.toISOString()).toBe('2027-01-01T01:00:00.000Z');
+
+    const verifiedAt = '2026-11-03T03:00:00.000Z';
+    await handle({
+      transition: 'verified',
+      complaint: { ...base, verifiedAt, updatedAt: verifiedAt, version: 2 },
+    });
+    await handle({
+      transition: 'routed',
+      complaint: {
+        ...snapshot({ complaintId: base.complaintId, submittedAt }),
+        verifiedAt,
+        updatedAt: verifiedAt,
+        version: 3,
+      },
+    });
+    clocks = await staged(base.complaintId);
+    expect(clocks.map((c) => [c.stage, c.status])).toEqual([
+      ['verification', 'met'],
+      ['resolution', 'running'],
+      ['follow_up', 'running'],
+    ]);
+    await handle({
+      transition: 'closed',
+      complaint: {
+        ...snapshot({ complaintId: base.complaintId, submittedAt }),
+        status: 'closed',
+        verifiedAt,
+        updatedAt: '2026-11-10T02:00:00.000Z',
+        version: 4,
+      },
+    });
+    clocks = await staged(base.complaintId);
+    expect(clocks.map((c) => [c.stage, c.status])).toEqual([
+      ['verification', 'met'],
+      ['resolution', 'met'],
+      ['follow_up', 'stopped'],
+    ]);
+    const met = (await outboxEvents(primary.dataSource)).filter(
+      (e) => e.type === 'salur.sla.met.v1' && e.data.stage !== 'follow_up',
+    );
+    expect(met.map((e) => [e.data.stage, e.data.withinSla])).toEqual([
+      ['verification', true],
+      ['resolution', true],
+    ]);
+    const [{ n }] = await primary.dataSource.query(
+      `SELECT count(*)::int AS n FROM sla.deadlines WHERE fired_at IS NULL`,
+    );
+    expect(n).toBe(0);
+  });
+
+  it('routed before submitted: no duplicates, no clock lost', async () => {
+    const verifiedAt = '2026-11-02T03:00:00.000Z';
+    const routed = snapshot({ submittedAt, verifiedAt, updatedAt: verifiedAt, version: 3 });
+    await handle({ transition: 'routed', complaint: routed });
+    await submit(submission(routed.complaintId));
+    // The verified event, older than routed, arrives last and is ignored.
+    await handle({
+      transition: 'verified',
+      complaint: { ...routed, status: 'pending_verification', version: 2 },
+    });
+    const clocks = await staged(routed.complaintId);
+    expect(clocks.map((c) => [c.stage, c.status])).toEqual([
+      ['verification', 'met'],
+      ['resolution', 'running'],
+      ['follow_up', 'running'],
+    ]);
+    expect(clocks[0].startedAt.toISOString()).toBe(submittedAt);
+    expect(clocks[0].endedAt?.toISOString()).toBe(verifiedAt);
+    expect(clocks[1].startedAt.toISOString()).toBe(submittedAt);
+    const started = (await outboxEvents(primary.dataSource)).filter(
+      (e) => e.type === 'salur.sla.started.v1',
+    );
+    expect(started.map((e) => String(e.data.stage)).sort()).toEqual([
+      'follow_up',
+      'resolution',
+      'verification',
+    ]);
   });
 });
 
@@ -193,7 +322,10 @@ describe('the deadline scheduler (Postgres)', () => {
     await waitFor(
       async () => {
         const events = await outboxEvents(primary.dataSource);
-        return events.filter((e) => !e.type.endsWith('started.v1')).length >= expected;
+        return (
+          events.filter((e) => !e.type.endsWith('started.v1') && e.data.stage === 'follow_up')
+            .length >= expected
+        );
       },
       { timeoutMs: 30_000, description: `${expected} deadline events` },
     );

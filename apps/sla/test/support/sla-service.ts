@@ -125,8 +125,14 @@ export class SlaService {
     });
   }
 
-  /** The `salur.sla.v1` events of one complaint seen so far, in topic order. */
-  slaEvents(complaintId: string): { type: string; id: string; data: Record<string, unknown> }[] {
+  /**
+   * The `salur.sla.v1` events of one complaint seen so far, in topic order; of one stage if given
+   * (a complaint also has `verification` and `resolution` clocks besides `follow_up`).
+   */
+  slaEvents(
+    complaintId: string,
+    stage?: string,
+  ): { type: string; id: string; data: Record<string, unknown> }[] {
     return this.probe
       .on(`${this.topicPrefix}salur.sla.v1`)
       .filter((m) => m.key === complaintId)
@@ -134,7 +140,8 @@ export class SlaService {
         type: m.headers.ce_type,
         id: m.headers.ce_id,
         data: JSON.parse(m.value) as Record<string, unknown>,
-      }));
+      }))
+      .filter((e) => stage === undefined || e.data.stage === stage);
   }
 
   async stop(): Promise<void> {

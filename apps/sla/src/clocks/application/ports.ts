@@ -14,6 +14,11 @@ export interface ClockStore {
    * against concurrent handlers; false when a snapshot as new or newer was applied before.
    */
   advanceComplaint(complaintId: string, version: number): Promise<boolean>;
+  /**
+   * Locks the complaint against concurrent handlers without advancing its version (recording
+   * version 1, the submission, for a complaint not seen before).
+   */
+  lockComplaint(complaintId: string): Promise<void>;
   /** Every clock of the complaint, oldest first, locked for update. */
   forComplaint(complaintId: string): Promise<SlaClock[]>;
   insert(clock: SlaClock): Promise<void>;

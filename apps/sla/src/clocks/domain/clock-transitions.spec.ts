@@ -1,5 +1,10 @@
 import type { SlaStage } from '@salur/contracts';
-import { planClockActions, type ComplaintTransition } from './clock-transitions';
+import {
+  planClockActions,
+  planSubmissionClocks,
+  verificationEndedAt,
+  type ComplaintTransition,
+} from './clock-transitions';
 import type { ClockStatus, SlaClock } from './sla-clock';
 
 const at = new Date('2026-11-02T02:00:00Z');
@@ -110,9 +115,23 @@ describe('clock transitions from complaint events', () => {
     ]);
   });
 
-  it('reopened stops auto-close and restarts follow-up', () => {
-    expect(plan('reopened', [clock('a', 'auto_close', 'running')])).toEqual([
+  it('reopened stops auto-close and restarts follow-up and resolution', () => {
+    const met = { ...clock('r0', 'resolution', 'met', ''), agency: null, endedAt: at };
+    expect(plan('reopened', [clock('a', 'auto_close', 'running'), met])).toEqual([
       { kind: 'end', clockId: 'a', outcome: 'stopped' },
+      {
+        kind: 'start',
+        stage: 'follow_up',
+        agency: 'pemda-64',
+        agencyLevel: 'province',
+        startedAt: at,
+      },
+      { kind: 'start', stage: 'resolution', agency: null, agencyLevel: null, startedAt: at },
+    ]);
+  });
+
+  it('reopened continues a resolution clock that is still running', () => {
+    expect(plan('reopened', [resolution]).filter((a) => a.kind === 'start')).toEqual([
       {
         kind: 'start',
         stage: 'follow_up',
@@ -129,5 +148,130 @@ describe('clock transitions from complaint events', () => {
     ]);
     expect(plan('verified', [], null)).toEqual([]);
     expect(plan('routed', [], null)).toEqual([]);
+  });
+});
+
+describe('submission stages', () => {
+  const submittedAt = new Date('2026-11-01T01:00:00Z');
+  const verifiedAt = new Date('2026-11-01T05:00:00Z');
+  const verification = { ...clock('v', 'verification', 'running'), agency: null };
+  const startOf = (stage: SlaStage, endWith?: { at: Date; outcome: 'met' | 'stopped' }) => ({
+    kind: 'start',
+    stage,
+    agency: null,
+    agencyLevel: null,
+    startedAt: submittedAt,
+    ...(endWith ? { endWith } : {}),
+  });
+
+  function planWith(
+    transition: ComplaintTransition,
+    clocks: SlaClock[],
+    verified: Date | null = null,
+    agency: string | null = 'pemda-64',
+  ) {
+    return planClockActions({
+      transition,
+      at,
+      agency,
+      agencyLevel: agency ? 'province' : null,
+      clocks,
+      submission: { submittedAt, verifiedAt: verified },
+    });
+  }
+
+  it('a submission starts verification and resolution, without an agency', () => {
+    expect(planSubmissionClocks({ submittedAt, clocks: [] })).toEqual([
+      startOf('verification'),
+      startOf('resolution'),
+    ]);
+  });
+
+  it('a redelivered submission starts nothing', () => {
+    expect(planSubmissionClocks({ submittedAt, clocks: [verification, resolution] })).toEqual([]);
+    const met = { ...verification, status: 'met' as const, endedAt: at };
+    expect(planSubmissionClocks({ submittedAt, clocks: [met, resolution] })).toEqual([]);
+  });
+
+  it('verified meets verification and leaves resolution running', () => {
+    expect(planWith('verified', [verification, resolution], at, null)).toEqual([
+      { kind: 'end', clockId: 'v', outcome: 'met' },
+    ]);
+  });
+
+  it('rejected meets verification and stops resolution', () => {
+    expect(planWith('rejected', [verification, resolution], null, null)).toEqual([
+      { kind: 'end', clockId: 'v', outcome: 'met' },
+      { kind: 'end', clockId: 'r', outcome: 'stopped' },
+    ]);
+  });
+
+  it('closed meets resolution; follow-up and auto-close behave as before', () => {
+    const autoClose = clock('a', 'auto_close', 'running');
+    const verified = { ...verification, status: 'met' as const, endedAt: at };
+    expect(planWith('closed', [verified, resolution, autoClose], verifiedAt)).toEqual([
+      { kind: 'end', clockId: 'a', outcome: 'met' },
+      { kind: 'end', clockId: 'r', outcome: 'met' },
+    ]);
+  });
+
+  it('routed before submitted: both stages start from the snapshot, verification already met', () => {
+    expect(planWith('routed', [], verifiedAt)).toEqual([
+      startOf('verification', { at: verifiedAt, outcome: 'met' }),
+      startOf('resolution'),
+      {
+        kind: 'start',
+        stage: 'follow_up',
+        agency: 'pemda-64',
+        agencyLevel: 'province',
+        startedAt: at,
+      },
+    ]);
+    // The late submission then finds both stages and starts nothing.
+    const ended = { ...verification, status: 'met' as const, endedAt: verifiedAt };
+    expect(planSubmissionClocks({ submittedAt, clocks: [ended, resolution] })).toEqual([]);
+  });
+
+  it('verified or rejected before submitted: verification starts and ends at once', () => {
+    expect(planWith('verified', [], at, null)).toEqual([
+      startOf('verification', { at, outcome: 'met' }),
+      startOf('resolution'),
+    ]);
+    expect(planWith('rejected', [], null, null)).toEqual([
+      startOf('verification', { at, outcome: 'met' }),
+      startOf('resolution', { at, outcome: 'stopped' }),
+    ]);
+  });
+
+  it('closed before submitted: resolution starts at submission and is met at closing', () => {
+    expect(
+      planWith('closed', [clock('f', 'follow_up', 'running')], verifiedAt).filter(
+        (a) => a.kind === 'start',
+      ),
+    ).toEqual([
+      startOf('verification', { at: verifiedAt, outcome: 'met' }),
+      startOf('resolution', { at, outcome: 'met' }),
+    ]);
+  });
+
+  it('a complaint event for a complaint not yet verified starts a running verification clock', () => {
+    expect(planWith('acknowledged', [resolution], null)).toEqual([startOf('verification')]);
+  });
+
+  it('verification ends at verifiedAt, or when the complaint left pending_verification', () => {
+    const updatedAt = '2026-11-02T02:00:00.000Z';
+    expect(
+      verificationEndedAt({ status: 'pending_verification', verifiedAt: null, updatedAt }),
+    ).toBeNull();
+    expect(
+      verificationEndedAt({
+        status: 'pending_verification',
+        verifiedAt: verifiedAt.toISOString(),
+        updatedAt,
+      }),
+    ).toEqual(verifiedAt);
+    expect(verificationEndedAt({ status: 'rejected', verifiedAt: null, updatedAt })).toEqual(
+      new Date(updatedAt),
+    );
   });
 });

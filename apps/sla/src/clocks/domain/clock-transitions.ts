@@ -22,6 +22,8 @@ export type ClockAction =
       readonly agency: string | null;
       readonly agencyLevel: AgencyLevel | null;
       readonly startedAt: Date;
+      /** A clock whose stage was already over when it became known: it ends at once. */
+      readonly endWith?: { readonly at: Date; readonly outcome: 'met' | 'stopped' };
     }
   | { readonly kind: 'pause'; readonly clockId: string }
   | { readonly kind: 'resume'; readonly clockId: string }
@@ -36,13 +38,60 @@ export interface TransitionInput {
   readonly agencyLevel: AgencyLevel | null;
   /** Every clock the complaint has had, ended ones included. */
   readonly clocks: readonly SlaClock[];
+  /**
+   * From the snapshot: when the complaint was submitted and verified. Given, the stages that
+   * start at submission (`verification`, `resolution`) are started from `submittedAt` if the
+   * complaint never had them, so a submitted event that arrives late (or never) loses nothing.
+   */
+  readonly submission?: {
+    readonly submittedAt: Date;
+    /** When verification ended, if it has (see `verificationEndedAt`). */
+    readonly verifiedAt: Date | null;
+  };
+}
+
+/**
+ * When a snapshot says verification ended: its `verifiedAt`, or, for a complaint that left
+ * `pending_verification` without one (rejected, or from before `verifiedAt` was kept), the
+ * snapshot's own instant. Null while it waits for a verifier.
+ */
+export function verificationEndedAt(snapshot: {
+  readonly status: string;
+  readonly verifiedAt: string | null;
+  readonly updatedAt: string;
+}): Date | null {
+  if (snapshot.verifiedAt !== null) return new Date(snapshot.verifiedAt);
+  return snapshot.status === 'pending_verification' ? null : new Date(snapshot.updatedAt);
+}
+
+/** The stages that start at submission; they belong to no agency. */
+export const SUBMISSION_STAGES = ['verification', 'resolution'] as const satisfies SlaStage[];
+
+/**
+ * The clocks a `salur.complaint.submitted.v1` starts: each submission stage the complaint never
+ * had a clock of (a complaint event that arrived first may have started it already). Pure.
+ */
+export function planSubmissionClocks(input: {
+  readonly submittedAt: Date;
+  readonly clocks: readonly SlaClock[];
+}): ClockAction[] {
+  return SUBMISSION_STAGES.filter((stage) => !input.clocks.some((c) => c.stage === stage)).map(
+    (stage) => ({
+      kind: 'start',
+      stage,
+      agency: null,
+      agencyLevel: null,
+      startedAt: input.submittedAt,
+    }),
+  );
 }
 
 /**
  * The clock actions for one complaint event, in order. Pure: the state machine of DESIGN.md
  * ("SLA"). Routed, forwarded and escalated start a new follow-up clock for the agency and end the
  * previous one; info-requested pauses follow-up; any other event resumes it first; responded meets
- * follow-up and starts auto-close; closed ends everything; reopened restarts follow-up.
+ * follow-up and starts auto-close; closed ends everything; reopened restarts follow-up and
+ * resolution. Verified and rejected meet verification; closed meets resolution, rejected stops it.
  */
 export function planClockActions(input: TransitionInput): ClockAction[] {
   const actions: ClockAction[] = [];
@@ -69,9 +118,43 @@ export function planClockActions(input: TransitionInput): ClockAction[] {
     }
   }
 
-  // The resolution stage (submitted → closed) is not started here: see docs/sla.md.
+  if (input.submission) {
+    const { submittedAt, verifiedAt } = input.submission;
+    const never = (stage: SlaStage) => !input.clocks.some((c) => c.stage === stage);
+    const backfill = (
+      stage: SlaStage,
+      endWith?: { readonly at: Date; readonly outcome: 'met' | 'stopped' },
+    ) =>
+      actions.push({
+        kind: 'start',
+        stage,
+        agency: null,
+        agencyLevel: null,
+        startedAt: submittedAt,
+        ...(endWith ? { endWith } : {}),
+      });
+    if (never('verification')) {
+      if (input.transition === 'verified' || input.transition === 'rejected') {
+        backfill('verification', { at: input.at, outcome: 'met' });
+      } else if (verifiedAt !== null) {
+        backfill('verification', { at: verifiedAt, outcome: 'met' });
+      } else {
+        backfill('verification');
+      }
+    }
+    // Reopened starts a resolution clock of its own below.
+    if (never('resolution') && input.transition !== 'reopened') {
+      if (input.transition === 'closed') backfill('resolution', { at: input.at, outcome: 'met' });
+      else if (input.transition === 'rejected')
+        backfill('resolution', { at: input.at, outcome: 'stopped' });
+      else backfill('resolution');
+    }
+  }
+
   switch (input.transition) {
     case 'verified':
+      end('verification', 'met');
+      break;
     case 'acknowledged':
       break;
     case 'routed':
@@ -95,11 +178,15 @@ export function planClockActions(input: TransitionInput): ClockAction[] {
       end('auto_close', 'stopped');
       end('follow_up', 'stopped');
       start('follow_up');
-      if (
-        activeOf('resolution').length === 0 &&
-        input.clocks.some((c) => c.stage === 'resolution')
-      ) {
-        start('resolution');
+      // Resolution restarts: a new clock (60 days from the reopening), the closed one stays met.
+      if (activeOf('resolution').length === 0) {
+        actions.push({
+          kind: 'start',
+          stage: 'resolution',
+          agency: null,
+          agencyLevel: null,
+          startedAt: input.at,
+        });
       }
       break;
     case 'closed':

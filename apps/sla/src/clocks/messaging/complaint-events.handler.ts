@@ -3,11 +3,13 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import {
   EventTypes,
   type ComplaintEventData,
+  type ComplaintSubmittedData,
   type EventEnvelope,
   type EventType,
 } from '@salur/contracts';
 import { OnEvent, type HandlerContext } from '@salur/messaging';
 import { ApplyComplaintEvent } from '../application/apply-complaint-event/apply-complaint-event.use-case';
+import type { SlaTransaction } from '../application/ports';
 import type { ComplaintTransition } from '../domain/clock-transitions';
 import { PostgresClockStore } from '../persistence/postgres-clock-store';
 import { PostgresPolicySource } from '../persistence/postgres-policy-source';
@@ -25,7 +27,19 @@ const TRANSITIONS: Partial<Record<EventType, ComplaintTransition>> = {
   [EventTypes.ComplaintReopened]: 'reopened',
 };
 
-/** Every `salur.complaints.v1` event moves the complaint's clocks. */
+function slaTransaction(tx: HandlerContext['tx']): SlaTransaction {
+  return {
+    clocks: new PostgresClockStore(tx.manager),
+    deadlines: new PostgresClockStore(tx.manager),
+    policies: new PostgresPolicySource(tx.manager),
+    publish: (...events) => tx.publish(...events),
+  };
+}
+
+/**
+ * Every `salur.complaints.v1` event, and a submission on `salur.intake.v1`, moves the complaint's
+ * clocks.
+ */
 @Controller()
 export class ComplaintEventsHandler {
   constructor(private readonly applyComplaintEvent: ApplyComplaintEvent) {}
@@ -48,14 +62,28 @@ export class ComplaintEventsHandler {
   ): Promise<void> {
     const transition = TRANSITIONS[event.type as EventType];
     if (!transition) return;
-    await this.applyComplaintEvent.execute(
-      {
-        clocks: new PostgresClockStore(tx.manager),
-        deadlines: new PostgresClockStore(tx.manager),
-        policies: new PostgresPolicySource(tx.manager),
-        publish: (...events) => tx.publish(...events),
-      },
-      { transition, complaint: event.data.complaint },
-    );
+    await this.applyComplaintEvent.execute(slaTransaction(tx), {
+      transition,
+      complaint: event.data.complaint,
+    });
+  }
+
+  /**
+   * A submission on `salur.intake.v1` starts the verification and resolution clocks. Only the
+   * fields below are read: the reporter's identity and text are neither stored nor logged.
+   */
+  @OnEvent(EventTypes.ComplaintSubmitted)
+  async onComplaintSubmitted(
+    @Payload() event: EventEnvelope<ComplaintSubmittedData>,
+    @Ctx() { tx }: HandlerContext,
+  ): Promise<void> {
+    const { complaintId, type, category, location, submittedAt } = event.data;
+    await this.applyComplaintEvent.startSubmission(slaTransaction(tx), {
+      complaintId,
+      type,
+      category: category ?? null,
+      regionCode: location.regionCode,
+      submittedAt,
+    });
   }
 }

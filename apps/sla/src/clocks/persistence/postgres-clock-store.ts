@@ -114,6 +114,15 @@ export class PostgresClockStore implements ClockStore, ClockReader, DeadlineStor
     return rows.length === 1;
   }
 
+  async lockComplaint(complaintId: string): Promise<void> {
+    // DO UPDATE locks the row even when it changes nothing; a concurrent insert waits for us.
+    await this.manager.query(
+      `INSERT INTO sla.complaints (complaint_id, version) VALUES ($1, 1)
+       ON CONFLICT (complaint_id) DO UPDATE SET version = sla.complaints.version`,
+      [complaintId],
+    );
+  }
+
   async forComplaint(complaintId: string): Promise<SlaClock[]> {
     const rows: ClockRow[] = await this.manager.query(
       `SELECT ${clockColumns('c')} FROM sla.clocks c WHERE c.complaint_id = $1

@@ -1,6 +1,11 @@
 import { EventTypes } from '@salur/contracts';
 import { randomUUID } from 'node:crypto';
-import { planClockActions } from '../../domain/clock-transitions';
+import {
+  planClockActions,
+  planSubmissionClocks,
+  type ClockAction,
+  verificationEndedAt,
+} from '../../domain/clock-transitions';
 import {
   endClock,
   pauseClock,
@@ -11,7 +16,10 @@ import {
 } from '../../domain/sla-clock';
 import type { CalendarProvider, SlaTransaction } from '../ports';
 import { slaEvent } from '../sla-events';
-import type { ApplyComplaintEventCommand } from './apply-complaint-event.command';
+import type {
+  ApplyComplaintEventCommand,
+  ComplaintSubmittedCommand,
+} from './apply-complaint-event.command';
 
 /**
  * Moves a complaint's clocks after one of its `salur.complaints.v1` events and announces each
@@ -30,7 +38,6 @@ export class ApplyComplaintEvent {
   ): Promise<void> {
     if (!(await tx.clocks.advanceComplaint(complaint.complaintId, complaint.version))) return;
     const clocks = await tx.clocks.forComplaint(complaint.complaintId);
-    const byId = new Map(clocks.map((c) => [c.clockId, c]));
     const at = new Date(complaint.updatedAt);
     const actions = planClockActions({
       transition,
@@ -38,7 +45,36 @@ export class ApplyComplaintEvent {
       agency: complaint.agency,
       agencyLevel: complaint.agencyLevel,
       clocks,
+      submission: {
+        submittedAt: new Date(complaint.submittedAt),
+        verifiedAt: verificationEndedAt(complaint),
+      },
     });
+    await this.perform(tx, actions, clocks, at, complaint);
+  }
+
+  /**
+   * Starts the submission stages (`verification`, `resolution`) a complaint has no clock of yet.
+   * A submission carries no snapshot version: it is idempotent by the stages' existence, and a
+   * complaint event that came first has already started them from its snapshot's `submittedAt`.
+   * The complaint's row in `sla.complaints` serialises it with that complaint's other events.
+   */
+  async startSubmission(tx: SlaTransaction, submission: ComplaintSubmittedCommand): Promise<void> {
+    await tx.clocks.lockComplaint(submission.complaintId);
+    const clocks = await tx.clocks.forComplaint(submission.complaintId);
+    const at = new Date(submission.submittedAt);
+    const actions = planSubmissionClocks({ submittedAt: at, clocks });
+    await this.perform(tx, actions, clocks, at, submission);
+  }
+
+  private async perform(
+    tx: SlaTransaction,
+    actions: readonly ClockAction[],
+    clocks: readonly SlaClock[],
+    at: Date,
+    complaint: ComplaintSubmittedCommand,
+  ): Promise<void> {
+    const byId = new Map(clocks.map((c) => [c.clockId, c]));
     // Each change is written at once: a new clock of a stage may only start once the old one ended.
     const changed = new Map<string, SlaClock>();
     const current = (clockId: string): SlaClock => {
@@ -76,6 +112,17 @@ export class ApplyComplaintEvent {
           await tx.clocks.insert(clock);
           await tx.deadlines.schedule(plannedDeadlines(clock, calendar));
           await tx.publish(slaEvent(EventTypes.SlaStarted, clock, {}));
+          if (action.endWith) {
+            const ended = endClock(clock, action.endWith.at, action.endWith.outcome);
+            await tx.clocks.update([ended.clock]);
+            await tx.deadlines.cancelPending(clock.clockId);
+            await tx.publish(
+              slaEvent(EventTypes.SlaMet, ended.clock, {
+                metAt: action.endWith.at.toISOString(),
+                withinSla: ended.withinSla,
+              }),
+            );
+          }
           break;
         }
         case 'pause': {
