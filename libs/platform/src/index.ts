@@ -72,6 +72,9 @@ export {
   type MigrationReport,
 } from './database/run-migrations';
 
+// Encryption at rest
+export { AesSecretBox } from './crypto/aes-secret-box';
+
 // Auth
 export { AuthModule } from './auth/auth.module';
 export { Authenticated, AuthGuard, CurrentPrincipal } from './auth/auth.guard';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegionDirectory } from '@salur/directory';
 import { UnitOfWork } from '@salur/messaging';
-import { ProblemMapping, SERVICE_CONFIG } from '@salur/platform';
+import { AesSecretBox, ProblemMapping, SERVICE_CONFIG } from '@salur/platform';
 import { DataSource } from 'typeorm';
 import type { IntakeEnv } from '../config/intake.env';
 import { GetComplaintStatus } from './application/get-status/get-complaint-status.use-case';
@@ -13,7 +13,6 @@ import { FixedWindowRateLimiter } from './domain/rate-limit';
 import { ComplaintsController } from './http/complaints.controller';
 import { CLIENT_RATE_LIMIT, ClientRateLimitGuard } from './http/rate-limit.guard';
 import { ComplaintStatusHandler } from './messaging/complaint-status.handler';
-import { AesSecretBox } from './persistence/aes-secret-box';
 import {
   PostgresComplaintStatusReader,
   PostgresIntakeTransactions,
@@ -45,7 +44,7 @@ const DAY_MS = 86_400_000;
       useFactory: (unitOfWork: UnitOfWork, config: IntakeEnv) =>
         new SubmitComplaint(
           new PostgresIntakeTransactions(unitOfWork),
-          new AesSecretBox(config.INTAKE_SECRET),
+          new AesSecretBox(config.INTAKE_SECRET, 'salur-intake-secret-box'),
           systemClock,
           { idempotencyKeyTtlMs: config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000 },
           new FixedWindowRateLimiter(

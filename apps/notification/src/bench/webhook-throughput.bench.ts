@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { EventTypes, sampleEvent } from '@salur/contracts';
 import { createDatabase, dropDatabase } from '@salur/infra';
 import { OutboxWriter, UnitOfWork } from '@salur/messaging';
-import { loadConfig, runMigrations, serviceDataSourceOptions } from '@salur/platform';
+import { AesSecretBox, loadConfig, runMigrations, serviceDataSourceOptions } from '@salur/platform';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +12,7 @@ import { notificationDatabase } from '../database/data-source';
 import { ManageSubscriptions } from '../deliveries/application/subscriptions/manage-subscriptions.use-case';
 import { createDeliveryWorker } from '../deliveries/deliveries.module';
 import { newDelivery, type Delivery } from '../deliveries/domain/delivery';
-import { AesSecretBox } from '../deliveries/persistence/aes-secret-box';
+import { NOTIFICATION_SEALING_PURPOSE } from '../deliveries/persistence/aes-secret-box';
 import { PostgresDeliveryStore } from '../deliveries/persistence/postgres-delivery-store';
 import { PostgresSubscriptionStore } from '../deliveries/persistence/postgres-subscription-store';
 
@@ -42,7 +42,10 @@ async function main(): Promise<void> {
       serviceDataSourceOptions({ ...notificationDatabase(url), poolSize: 20 }),
     );
     await dataSource.initialize();
-    const box = new AesSecretBox('benchmark-sealing-key-at-least-32-characters');
+    const box = new AesSecretBox(
+      'benchmark-sealing-key-at-least-32-characters',
+      NOTIFICATION_SEALING_PURPOSE,
+    );
     const config = loadConfig(NotificationEnv, {
       NODE_ENV: 'test',
       DATABASE_URL: url,

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AgencyDirectory } from '@salur/directory';
 import { UnitOfWork } from '@salur/messaging';
-import { createStandaloneLogger, ProblemMapping, SERVICE_CONFIG } from '@salur/platform';
+import {
+  AesSecretBox,
+  createStandaloneLogger,
+  ProblemMapping,
+  SERVICE_CONFIG,
+} from '@salur/platform';
 import { DataSource } from 'typeorm';
 import { sealingSecret, type NotificationEnv } from '../config/notification.env';
 import { DeliveryWorker } from './application/deliver/delivery-worker';
@@ -18,7 +23,11 @@ import { NOTIFICATION_PROBLEMS } from './domain/notification-errors';
 import { DeliveriesController } from './http/deliveries.controller';
 import { SubscriptionsController } from './http/subscriptions.controller';
 import { ComplaintEventsHandler } from './messaging/complaint-events.handler';
-import { AesSecretBox, SECRET_BOX, type SecretBox } from './persistence/aes-secret-box';
+import {
+  NOTIFICATION_SEALING_PURPOSE,
+  SECRET_BOX,
+  type SecretBox,
+} from './persistence/aes-secret-box';
 import {
   PostgresDeliveryOutcomes,
   PostgresDeliveryQueue,
@@ -43,7 +52,8 @@ const systemClock = { now: () => new Date() };
     {
       provide: SECRET_BOX,
       inject: [SERVICE_CONFIG],
-      useFactory: (config: NotificationEnv) => new AesSecretBox(sealingSecret(config)),
+      useFactory: (config: NotificationEnv) =>
+        new AesSecretBox(sealingSecret(config), NOTIFICATION_SEALING_PURPOSE),
     },
     {
       provide: RecordEventDeliveries,

@@ -5,7 +5,7 @@ import {
   type EventEnvelope,
 } from '@salur/contracts';
 import { OutboxWriter, UnitOfWork } from '@salur/messaging';
-import { loadConfig, runMigrations, serviceDataSourceOptions } from '@salur/platform';
+import { AesSecretBox, loadConfig, runMigrations, serviceDataSourceOptions } from '@salur/platform';
 import { createTestDatabase, waitFor, type TestDatabase } from '@salur/testing';
 import { randomUUID } from 'node:crypto';
 import { useAgent } from 'request-filtering-agent';
@@ -21,7 +21,7 @@ import { httpPost } from './channels/http-post';
 import { createDeliveryWorker } from './deliveries.module';
 import type { Delivery } from './domain/delivery';
 import { WebhookTargetRefused } from './domain/notification-errors';
-import { AesSecretBox } from './persistence/aes-secret-box';
+import { NOTIFICATION_SEALING_PURPOSE } from './persistence/aes-secret-box';
 import { PostgresDeliveryStore } from './persistence/postgres-delivery-store';
 import { PostgresReporterRecords } from './persistence/postgres-reporter-records';
 import { PostgresSubscriptionStore } from './persistence/postgres-subscription-store';
@@ -38,7 +38,10 @@ describe('notification deliveries', () => {
   let worker: DeliveryWorker;
   let subscriptions: ManageSubscriptions;
   let record: RecordEventDeliveries;
-  const box = new AesSecretBox('integration-test-secret-at-least-32-characters');
+  const box = new AesSecretBox(
+    'integration-test-secret-at-least-32-characters',
+    NOTIFICATION_SEALING_PURPOSE,
+  );
   const receivers: HttpReceiver[] = [];
   let smtp: SmtpReceiver;
   let sms: HttpReceiver;

@@ -1,12 +1,16 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { SecretBox } from '../application/ports';
 
-/** AES-256-GCM under a key derived from a configured secret: `v1.<iv>.<tag>.<ciphertext>`. */
-export class AesSecretBox implements SecretBox {
+/**
+ * Authenticated encryption of small secrets at rest (a tracking token in an idempotency record,
+ * a reporter's contact, a webhook secret): AES-256-GCM under a key derived from a configured
+ * secret and a purpose, so one configured secret never yields the same key for two uses. Sealed
+ * form: `v1.<iv>.<tag>.<ciphertext>`, base64url parts.
+ */
+export class AesSecretBox {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
-    this.key = createHash('sha256').update(`salur-intake-secret-box:${secret}`).digest();
+  constructor(secret: string, purpose: string) {
+    this.key = createHash('sha256').update(`${purpose}:${secret}`).digest();
   }
 
   seal(plain: string): string {
@@ -14,10 +18,11 @@ export class AesSecretBox implements SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return ['v1', iv, cipher.getAuthTag(), body]
-      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
       .join('.');
   }
 
+  /** Throws when the value was not sealed by this box (another key, or tampered with). */
   open(sealed: string): string {
     const parts = sealed.split('.');
     if (parts.length !== 4 || parts[0] !== 'v1') throw new Error('not a sealed value');
