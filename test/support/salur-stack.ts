@@ -1,4 +1,5 @@
-import { findRepoRoot, freePort, runCommand } from '@salur/infra';
+import { findRepoRoot, freePort } from '@salur/infra';
+import { runServiceScript, signTestToken, testBrokers, type TestTokenClaims } from '@salur/testing';
 import {
   createTestDatabase,
   ServiceProcess,
@@ -6,7 +7,6 @@ import {
   uniqueName,
   type TestDatabase,
 } from '@salur/testing';
-import { SignJWT } from 'jose';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -43,14 +43,7 @@ export class SalurStack {
       LOG_LEVEL: 'info',
       ...env,
     };
-    for (const service of SERVICES) {
-      const result = await runCommand(
-        process.execPath,
-        [join(root, 'dist', 'apps', service, 'src', 'migrate.js')],
-        { env: { ...process.env, ...shared }, timeoutMs: 60_000 },
-      );
-      if (result.code !== 0) throw new Error(`${service} migrations failed:\n${result.output}`);
-    }
+    for (const service of SERVICES) await runServiceScript(service, 'migrate.js', shared);
     const services = {} as Record<ServiceName, ServiceProcess>;
     for (const service of SERVICES) {
       services[service] = new ServiceProcess({
@@ -86,15 +79,8 @@ export class SalurStack {
   }
 
   /** A bearer token as an identity provider would issue it. */
-  token(claims: { roles: string[]; agency?: string; sub?: string }): Promise<string> {
-    return new SignJWT({ roles: claims.roles, ...(claims.agency ? { agency: claims.agency } : {}) })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(claims.sub ?? 'e2e-officer')
-      .setIssuer('salur')
-      .setAudience('salur')
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(JWT_SECRET));
+  token(claims: TestTokenClaims): Promise<string> {
+    return signTestToken(JWT_SECRET, claims, 'e2e-officer');
   }
 
   async stop(): Promise<void> {
@@ -103,8 +89,4 @@ export class SalurStack {
   }
 }
 
-export function brokers(): string[] {
-  const list = process.env.KAFKA_BROKERS;
-  if (!list) throw new Error('KAFKA_BROKERS is not set: run through the e2e project');
-  return list.split(',');
-}
+export const brokers = testBrokers;

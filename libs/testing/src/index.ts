@@ -15,3 +15,9 @@ export {
 } from './test-database';
 export { uniqueDatabaseName, uniqueName } from './unique-name';
 export { waitFor, type WaitForOptions } from './wait-for';
+export {
+  runServiceScript,
+  signTestToken,
+  testBrokers,
+  type TestTokenClaims,
+} from './stack-helpers';

@@ -1,4 +1,5 @@
-import { findRepoRoot, freePort, runCommand } from '@salur/infra';
+import { findRepoRoot, freePort } from '@salur/infra';
+import { runServiceScript, testBrokers } from '@salur/testing';
 import { encodeEvent, KafkaJsBroker, type MessageProducer } from '@salur/messaging';
 import type { EventEnvelope } from '@salur/contracts';
 import { createTestDatabase, ServiceProcess, uniqueName, type TestDatabase } from '@salur/testing';
@@ -44,12 +45,7 @@ export class IntakeStack {
       LOG_LEVEL: 'warn',
       ...env,
     };
-    const migrated = await runCommand(
-      process.execPath,
-      [join(root, 'dist', 'apps', 'intake', 'src', 'migrate.js')],
-      { env: { ...process.env, ...shared }, timeoutMs: 60_000 },
-    );
-    if (migrated.code !== 0) throw new Error(`intake migrations failed:\n${migrated.output}`);
+    await runServiceScript('intake', 'migrate.js', shared);
     const serviceEnv = options.databaseUrl
       ? { ...shared, DATABASE_URL: await options.databaseUrl(db.url) }
       : shared;
@@ -116,11 +112,7 @@ export class IntakeStack {
   }
 }
 
-export function brokers(): string[] {
-  const list = process.env.KAFKA_BROKERS;
-  if (!list) throw new Error('KAFKA_BROKERS is not set: run through the e2e project');
-  return list.split(',');
-}
+export const brokers = testBrokers;
 
 /** A complete, valid submission; tests override what they exercise. */
 export function validComplaint(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@salur/contracts';
-import { findRepoRoot, freePort, runCommand } from '@salur/infra';
+import { findRepoRoot, freePort } from '@salur/infra';
+import { runServiceScript, signTestToken, testBrokers, type TestTokenClaims } from '@salur/testing';
 import { encodeEvent, KafkaJsBroker, type MessageProducer } from '@salur/messaging';
 import {
   createTestDatabase,
@@ -8,7 +9,6 @@ import {
   uniqueName,
   type TestDatabase,
 } from '@salur/testing';
-import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +17,7 @@ import pino from 'pino';
 const ENTRY = join('dist', 'apps', 'routing', 'src', 'main.js');
 const JWT_SECRET = 'routing-e2e-secret-at-least-thirty-two-chars';
 
-function brokers(): string[] {
-  const list = process.env.KAFKA_BROKERS;
-  if (!list) throw new Error('KAFKA_BROKERS is not set: run through the e2e project');
-  return list.split(',');
-}
+const brokers = testBrokers;
 
 /**
  * Routing alone, built from dist/, on a fresh database and its own topic namespace. The tests play
@@ -53,12 +49,7 @@ export class RoutingStack {
       ...env,
     };
     for (const script of ['migrate.js', 'seed-directory.js']) {
-      const result = await runCommand(
-        process.execPath,
-        [join(root, 'dist', 'apps', 'routing', 'src', script)],
-        { env: { ...process.env, ...shared }, timeoutMs: 60_000 },
-      );
-      if (result.code !== 0) throw new Error(`routing ${script} failed:\n${result.output}`);
+      await runServiceScript('routing', script, shared);
     }
     const routing = new ServiceProcess({
       name: 'routing',
@@ -91,15 +82,8 @@ export class RoutingStack {
     );
   }
 
-  token(claims: { roles: string[]; agency?: string; sub?: string }): Promise<string> {
-    return new SignJWT({ roles: claims.roles, ...(claims.agency ? { agency: claims.agency } : {}) })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(claims.sub ?? 'routing-e2e')
-      .setIssuer('salur')
-      .setAudience('salur')
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(JWT_SECRET));
+  token(claims: TestTokenClaims): Promise<string> {
+    return signTestToken(JWT_SECRET, claims, 'routing-e2e');
   }
 
   /** An event as its producer would write it; `id` fixed to replay a delivery. */

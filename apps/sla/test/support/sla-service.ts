@@ -1,5 +1,6 @@
 import { EventTypes, type ComplaintSnapshot, type EventType } from '@salur/contracts';
-import { findRepoRoot, freePort, runCommand } from '@salur/infra';
+import { findRepoRoot, freePort } from '@salur/infra';
+import { runServiceScript, signTestToken, type TestTokenClaims } from '@salur/testing';
 import { encodeEvent, KafkaJsBroker, OutboxWriter, type MessageProducer } from '@salur/messaging';
 import {
   createTestDatabase,
@@ -8,7 +9,6 @@ import {
   uniqueName,
   type TestDatabase,
 } from '@salur/testing';
-import { SignJWT } from 'jose';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -49,12 +49,7 @@ export class SlaService {
       LOG_LEVEL: 'info',
       ...env,
     };
-    const migrated = await runCommand(
-      process.execPath,
-      [join(root, 'dist', 'apps', 'sla', 'src', 'migrate.js')],
-      { env: { ...process.env, ...shared }, timeoutMs: 60_000 },
-    );
-    if (migrated.code !== 0) throw new Error(`sla migrations failed:\n${migrated.output}`);
+    await runServiceScript('sla', 'migrate.js', shared);
     const broker = new KafkaJsBroker({
       brokers,
       clientId: 'sla-e2e-routing',
@@ -93,15 +88,8 @@ export class SlaService {
     return `${this.process.baseUrl}${path}`;
   }
 
-  token(claims: { roles: string[]; agency?: string; sub?: string }): Promise<string> {
-    return new SignJWT({ roles: claims.roles, ...(claims.agency ? { agency: claims.agency } : {}) })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(claims.sub ?? 'e2e-officer')
-      .setIssuer('salur')
-      .setAudience('salur')
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(JWT_SECRET));
+  token(claims: TestTokenClaims): Promise<string> {
+    return signTestToken(JWT_SECRET, claims, 'e2e-officer');
   }
 
   /** Publishes a `salur.complaints.v1` event as routing would. */
