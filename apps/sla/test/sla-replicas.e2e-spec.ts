@@ -61,12 +61,40 @@ describe('sla service, two replicas', () => {
     );
     expect(keys).toHaveLength(expected);
     expect(new Set(keys).size).toBe(expected);
-    // Both schedulers took part.
+    // Both schedulers took part; both export the messaging metrics operators alert on.
+    const scraped: string[] = [];
     for (const baseUrl of [sla.process.baseUrl, replica.baseUrl]) {
       const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+      scraped.push(metrics);
       const batches = /^salur_sla_scheduler_batch_size_count (\d+)$/m.exec(metrics);
       expect(Number(batches?.[1] ?? 0)).toBeGreaterThan(0);
+      for (const [name, type] of [
+        ['salur_consumer_lag_messages', 'gauge'],
+        ['salur_consumer_lag_partition_messages', 'gauge'],
+        ['salur_dead_letters_total', 'counter'],
+        ['salur_outbox_backlog', 'gauge'],
+        ['salur_outbox_publish_latency_seconds', 'histogram'],
+        ['salur_events_consumed_total', 'counter'],
+        ['salur_event_handler_duration_seconds', 'histogram'],
+      ]) {
+        expect(metrics).toContain(`# TYPE ${name} ${type}`);
+      }
+      // Counted at scrape time on every replica, the standby relay's included.
+      expect(metrics).toMatch(/^salur_outbox_backlog\{schema="sla"\} \d+$/m);
+      expect(metrics).toMatch(
+        /^salur_consumer_lag_messages\{group="salur-sla",topic="salur\.complaints\.v1"\} \d+$/m,
+      );
+      expect(metrics).toMatch(
+        /^salur_consumer_lag_partition_messages\{group="salur-sla",topic="salur\.complaints\.v1",partition="0"\} \d+$/m,
+      );
     }
+    // The elected relay (either replica) published and measured its latency.
+    expect(scraped.join('\n')).toMatch(
+      /^salur_outbox_publish_latency_seconds_count\{schema="sla"\} [1-9]\d*$/m,
+    );
+    expect(scraped[0]).toMatch(
+      /^http_requests_total\{method="POST",route="\/v1\/sla\/policies",status="201"\} 1$/m,
+    );
     // One clock per stage: follow-up, and the submission stages started from the snapshot.
     for (const complaint of complaints) {
       const started = sla

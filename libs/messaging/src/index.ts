@@ -47,3 +47,14 @@ export {
   type MessagingModuleOptions,
 } from './nest/messaging-options';
 export { createMessagingTables, dropMessagingTables } from './messaging-tables.migration';
+export { ConsumerLagPoller, type ConsumerLagPollerOptions } from './admin/consumer-lag-poller';
+export {
+  DeadLetterQueue,
+  isDeadLetterTopic,
+  REDRIVE_GROUP,
+  RedriveHeaders,
+  type DeadLetter,
+  type DeadLetterListing,
+  type RedriveReport,
+  type RedriveSelection,
+} from './admin/dead-letter-queue';

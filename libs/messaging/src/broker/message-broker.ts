@@ -56,7 +56,60 @@ export interface TopicSpec {
   readonly partitions: number;
 }
 
-export interface MessageBroker {
+/** Where one consumer group stands on one partition. */
+export interface PartitionLag {
+  readonly topic: string;
+  readonly partition: number;
+  /** Offset of the oldest message the partition still holds. */
+  readonly lowWatermark: string;
+  /** Offset the next message written to the partition will get. */
+  readonly highWatermark: string;
+  /** The group's committed offset (the next message it will read); undefined when it has none. */
+  readonly committedOffset: string | undefined;
+  /**
+   * Messages the group has yet to read: high watermark minus the committed offset, or minus the
+   * low watermark when nothing is committed (groups start from the beginning).
+   */
+  readonly lag: number;
+}
+
+/** A position to commit for a consumer group: `offset` is the next message it should read. */
+export interface PartitionOffset {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+export interface ReadTopicOptions {
+  /** Per partition, the first offset to read; partitions not listed start at their oldest message. */
+  readonly fromOffsets?: ReadonlyMap<number, string>;
+}
+
+/**
+ * What operators and the metrics poller need beyond producing and consuming: topics, consumer
+ * groups, their lag and offsets, and reading a topic once from a position to its current end.
+ * Topic names and group ids are logical (without the deployment's prefix), as everywhere else.
+ */
+export interface BrokerAdmin {
+  /** Topics in the cluster under this deployment's prefix. */
+  listTopics(): Promise<string[]>;
+  /** Consumer groups known to the cluster under this deployment's prefix. */
+  listConsumerGroups(): Promise<string[]>;
+  /**
+   * The group's lag on every partition of `topics`; without `topics`, of every topic the group has
+   * committed offsets on. Topics that do not exist are left out.
+   */
+  consumerGroupLag(groupId: string, topics?: readonly string[]): Promise<PartitionLag[]>;
+  /** Commits offsets for a group that has no running member (an operator's tool, not a service). */
+  commitOffsets(groupId: string, offsets: readonly PartitionOffset[]): Promise<void>;
+  /**
+   * Reads the messages of `topic` from the given offsets up to its end as it is when the call
+   * starts, without joining or committing for any lasting consumer group.
+   */
+  readTopic(topic: string, options?: ReadTopicOptions): Promise<IncomingMessage[]>;
+}
+
+export interface MessageBroker extends BrokerAdmin {
   createProducer(): MessageProducer;
   subscribe(options: SubscriptionOptions): Promise<Subscription>;
   /** Creates the topics that are missing; existing topics are left as they are. */

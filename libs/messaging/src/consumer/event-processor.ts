@@ -39,6 +39,8 @@ export type ProcessingOutcome =
 
 export interface EventProcessorObserver {
   outcome?(outcome: ProcessingOutcome, type: string, durationMs: number): void;
+  /** An event was sent to the dead-letter topic `topic`. */
+  deadLettered?(topic: string): void;
 }
 
 export interface EventProcessorOptions {
@@ -238,6 +240,7 @@ export class EventProcessor {
         headers: { ...headers, [FailureHeaders.reason]: reason },
       },
     ]);
+    this.options.observer?.deadLettered?.(topic);
   }
 
   private async waitUntil(due: number, controls: DeliveryControls): Promise<boolean> {

@@ -22,6 +22,8 @@ export interface MessagingModuleOptions {
   readonly partitions?: number;
   readonly retry?: Partial<RetryPolicy>;
   readonly relay?: { readonly batchSize?: number; readonly pollIntervalMs?: number };
+  /** How often the consumer group's lag is read for the metrics; 0 turns it off. Default 15 s. */
+  readonly lagPollIntervalMs?: number;
   /** Partitions handled at once by this instance. */
   readonly consumerConcurrency?: number;
   /** How long processed event ids are kept in the inbox (hourly purge). Default 14 days. */

@@ -23,6 +23,7 @@ import { InboxJanitor } from '../inbox/inbox-janitor';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { withBackoff } from '../retry';
+import { quoteIdent } from '../sql';
 import { UnitOfWork } from '../unit-of-work';
 import { MessagingMetrics } from './messaging-metrics';
 import {
@@ -134,6 +135,7 @@ export class MessagingModule {
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       ...(config.KAFKA_CLIENT_ID !== undefined ? { clientId: config.KAFKA_CLIENT_ID } : {}),
       databaseUrl: config.DATABASE_URL,
+      lagPollIntervalMs: config.KAFKA_LAG_POLL_INTERVAL_MS,
       produces: service.produces,
       ...(service.readinessRequiresKafka !== undefined
         ? { readinessRequiresKafka: service.readinessRequiresKafka }
@@ -150,7 +152,21 @@ export class MessagingModule {
       global: true,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: MessagingMetrics, useFactory: () => new MessagingMetrics() },
+        {
+          provide: MessagingMetrics,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => {
+            const metrics = new MessagingMetrics();
+            const outbox = `${quoteIdent(options.schema)}.outbox`;
+            metrics.watchOutboxBacklog(options.schema, async () => {
+              const rows: { n: number }[] = await dataSource.query(
+                `SELECT count(*)::int AS n FROM ${outbox}`,
+              );
+              return rows[0]?.n ?? 0;
+            });
+            return metrics;
+          },
+        },
         {
           provide: MESSAGE_BROKER,
           useFactory: () =>

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import { ConsumerLagPoller } from '../admin/consumer-lag-poller';
 import type { MessageBroker, MessageProducer } from '../broker/message-broker';
 import { EventConsumer } from '../consumer/event-consumer';
 import { EventProcessor, type EventHandler } from '../consumer/event-processor';
@@ -21,6 +22,7 @@ export class SalurEventTransport extends Server implements CustomTransportStrate
   override readonly propagatesEventHandlerErrors = true;
   private consumer: EventConsumer | undefined;
   private producer: MessageProducer | undefined;
+  private lagPoller: ConsumerLagPoller | undefined;
 
   constructor(
     private readonly options: MessagingModuleOptions,
@@ -82,6 +84,17 @@ export class SalurEventTransport extends Server implements CustomTransportStrate
           },
         });
         await this.consumer.start();
+        this.lagPoller = new ConsumerLagPoller({
+          broker: this.broker,
+          groupId: this.groupId,
+          topics: this.consumer.topics,
+          intervalMs: this.options.lagPollIntervalMs ?? 15_000,
+          record: (group, partitions) => {
+            this.metrics.recordConsumerLag(group, partitions);
+          },
+          logger: this.options.logger.child({ component: 'consumer-lag', group: this.groupId }),
+        });
+        this.lagPoller.start();
       }
       callback();
     } catch (error) {
@@ -91,6 +104,8 @@ export class SalurEventTransport extends Server implements CustomTransportStrate
 
   /** Lets the events in hand finish, commits their offsets and leaves the group. */
   async close(): Promise<void> {
+    await this.lagPoller?.stop();
+    this.lagPoller = undefined;
     const consumer = this.consumer;
     this.consumer = undefined;
     if (consumer) await consumer.stop();

@@ -80,6 +80,12 @@ export class BaseServiceEnv {
   @MaxLength(100)
   KAFKA_TOPIC_PREFIX = '';
 
+  /** How often each consumer group's lag is read for `salur_consumer_lag_messages`; 0 turns it off. */
+  @EnvNumber()
+  @IsInt()
+  @Min(0)
+  KAFKA_LAG_POLL_INTERVAL_MS = 15_000;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 

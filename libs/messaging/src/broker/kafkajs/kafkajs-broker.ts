@@ -10,12 +10,16 @@ import {
   type LogEntry,
   type Producer,
 } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type {
   IncomingMessage,
   MessageBroker,
   MessageProducer,
   OutgoingMessage,
+  PartitionLag,
+  PartitionOffset,
+  ReadTopicOptions,
   Subscription,
   SubscriptionOptions,
   TopicSpec,
@@ -56,7 +60,12 @@ export interface KafkaJsBrokerOptions {
   /** How long one request may take before kafkajs gives up on it. */
   readonly requestTimeoutMs?: number;
   readonly sessionTimeoutMs?: number;
+  /** How long `readTopic` may take to reach the end it saw when it started. Default 60 s. */
+  readonly readTimeoutMs?: number;
 }
+
+/** Throw-away groups `readTopic` joins to fetch; never listed as the deployment's groups. */
+const READER_GROUP_PREFIX = 'salur-admin-read-';
 
 /** kafkajs behind the MessageBroker port. */
 export class KafkaJsBroker implements MessageBroker {
@@ -178,6 +187,150 @@ export class KafkaJsBroker implements MessageBroker {
     }
   }
 
+  listTopics(): Promise<string[]> {
+    return this.withAdmin(async (admin) =>
+      (await admin.listTopics())
+        .filter((t) => t.startsWith(this.prefix) && !t.startsWith('__'))
+        .map((t) => this.logicalTopic(t))
+        .sort(),
+    );
+  }
+
+  listConsumerGroups(): Promise<string[]> {
+    return this.withAdmin(async (admin) => {
+      const { groups } = await admin.listGroups();
+      return groups
+        .map((g) => g.groupId)
+        .filter((id) => id.startsWith(this.prefix))
+        .map((id) => this.logicalTopic(id))
+        .filter((id) => !id.startsWith(READER_GROUP_PREFIX))
+        .sort();
+    });
+  }
+
+  consumerGroupLag(groupId: string, topics?: readonly string[]): Promise<PartitionLag[]> {
+    return this.withAdmin(async (admin) => {
+      const group = this.physicalTopic(groupId);
+      let physical: string[];
+      if (topics) {
+        const existing = new Set(await admin.listTopics());
+        physical = topics.map((t) => this.physicalTopic(t)).filter((t) => existing.has(t));
+      } else {
+        // The topics it committed on; asked again by name below so that partitions it has no
+        // commit on yet (nothing arrived there so far) count too.
+        physical = (await admin.fetchOffsets({ groupId: group })).map((t) => t.topic);
+      }
+      if (physical.length === 0) return [];
+      const committed = await admin.fetchOffsets({ groupId: group, topics: physical });
+      const lags: PartitionLag[] = [];
+      for (const { topic, partitions } of committed) {
+        const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p]));
+        for (const { partition, offset } of partitions) {
+          const end = ends.get(partition);
+          if (!end) continue;
+          const hasCommit = BigInt(offset) >= 0n;
+          const position = hasCommit ? BigInt(offset) : BigInt(end.low);
+          const behind = BigInt(end.high) - position;
+          lags.push({
+            topic: this.logicalTopic(topic),
+            partition,
+            lowWatermark: end.low,
+            highWatermark: end.high,
+            committedOffset: hasCommit ? offset : undefined,
+            lag: behind > 0n ? Number(behind) : 0,
+          });
+        }
+      }
+      return lags.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+    });
+  }
+
+  commitOffsets(groupId: string, offsets: readonly PartitionOffset[]): Promise<void> {
+    return this.withAdmin(async (admin) => {
+      const byTopic = new Map<string, { partition: number; offset: string }[]>();
+      for (const { topic, partition, offset } of offsets) {
+        const list = byTopic.get(topic) ?? [];
+        list.push({ partition, offset });
+        byTopic.set(topic, list);
+      }
+      for (const [topic, partitions] of byTopic) {
+        await admin.setOffsets({
+          groupId: this.physicalTopic(groupId),
+          topic: this.physicalTopic(topic),
+          partitions,
+        });
+      }
+    });
+  }
+
+  async readTopic(topic: string, options: ReadTopicOptions = {}): Promise<IncomingMessage[]> {
+    const physical = this.physicalTopic(topic);
+    const ranges = await this.withAdmin(async (admin) => {
+      const found = new Map<number, { start: bigint; end: bigint }>();
+      for (const p of await admin.fetchTopicOffsets(physical)) {
+        const low = BigInt(p.low);
+        const from = options.fromOffsets?.get(p.partition);
+        const start = from !== undefined && BigInt(from) > low ? BigInt(from) : low;
+        if (start < BigInt(p.high)) found.set(p.partition, { start, end: BigInt(p.high) });
+      }
+      return found;
+    });
+    if (ranges.size === 0) return [];
+    const consumer = this.kafka.consumer({
+      groupId: this.physicalTopic(`${READER_GROUP_PREFIX}${randomUUID()}`),
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 300, retries: 5, maxRetryTime: 5_000 },
+    });
+    const messages: IncomingMessage[] = [];
+    const unfinished = new Set(ranges.keys());
+    let timer: NodeJS.Timeout | undefined;
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: [physical], fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timeoutMs = this.options.readTimeoutMs ?? 60_000;
+        timer = setTimeout(() => {
+          reject(new Error(`reading ${topic} did not reach its end within ${timeoutMs} ms`));
+        }, timeoutMs);
+        consumer.on(consumer.events.CRASH, (event) => {
+          reject(event.payload.error);
+        });
+        consumer
+          .run({
+            autoCommit: false,
+            eachMessage: ({ partition, message }) => {
+              const range = ranges.get(partition);
+              const offset = BigInt(message.offset);
+              if (!range || offset < range.start || offset >= range.end) return Promise.resolve();
+              messages.push({
+                topic,
+                key: message.key ? message.key.toString('utf8') : '',
+                value: message.value ?? Buffer.alloc(0),
+                headers: headerText(message.headers),
+                partition,
+                offset: message.offset,
+                timestamp: Number(message.timestamp),
+              });
+              if (offset === range.end - 1n) unfinished.delete(partition);
+              if (unfinished.size === 0) resolve();
+              return Promise.resolve();
+            },
+          })
+          .then(() => {
+            for (const [partition, { start }] of ranges) {
+              consumer.seek({ topic: physical, partition, offset: start.toString() });
+            }
+          }, reject);
+      });
+    } finally {
+      clearTimeout(timer);
+      await consumer.disconnect().catch(() => undefined);
+    }
+    return messages.sort(
+      (a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset),
+    );
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await Promise.all([...this.producers].map((p) => p.disconnect()));
@@ -187,6 +340,17 @@ export class KafkaJsBroker implements MessageBroker {
 
   forget(subscription: KafkaJsSubscription): void {
     this.subscriptions.delete(subscription);
+  }
+
+  /** Runs one admin operation; a failure drops the admin connection so the next use rebuilds it. */
+  private async withAdmin<T>(operation: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = await this.connectedAdmin();
+    try {
+      return await operation(admin);
+    } catch (error) {
+      await this.resetAdmin();
+      throw error;
+    }
   }
 
   /** A broken admin connection is rebuilt on next use. */
