@@ -11,6 +11,7 @@ COPY tsconfig.base.json tsconfig.build.json nest-cli.json ./
 COPY libs ./libs
 COPY apps ./apps
 COPY tools/scripts ./tools/scripts
+COPY tools/cli ./tools/cli
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime

@@ -99,4 +99,18 @@ describe('Dockerfile', () => {
     expect(cmd).not.toBeNull();
     expect(existsSync(join(root, 'apps', cmd![1], 'src', 'main.ts'))).toBe(true);
   });
+
+  it('copies into the build stage every source folder the build compiles', () => {
+    const build = dockerfile.slice(0, dockerfile.indexOf('AS runtime'));
+    const copied = [...build.matchAll(/^COPY\s+(?!--from)(.+)\s+\S+$/gm)].flatMap((m) =>
+      m[1].split(/\s+/),
+    );
+    const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as {
+      include: string[];
+    };
+    const uncopied = tsconfig.include.filter(
+      (pattern) => !copied.some((source) => pattern === source || pattern.startsWith(`${source}/`)),
+    );
+    expect(uncopied).toEqual([]);
+  });
 });
