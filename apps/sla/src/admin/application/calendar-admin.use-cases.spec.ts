@@ -51,6 +51,11 @@ class MemoryAdminStore implements AdminStore {
     this.trail.push(entry);
     return Promise.resolve();
   };
+  readonly recomputations: { reason: string; agencies: readonly string[] | null }[] = [];
+  enqueueRecompute = (job: { reason: string; agencies: readonly string[] | null }) => {
+    this.recomputations.push(job);
+    return Promise.resolve();
+  };
 }
 
 const agencies = AgencyDirectory.standard();
@@ -163,6 +168,25 @@ describe('calendar administration', () => {
       'holiday.removed',
       'holiday.removed',
     ]);
+    // Each edit queues the recomputation of the running clocks it touches: Balikpapan's
+    // agencies for its regional holiday, every calendar for a national one.
+    expect(store.recomputations.map((r) => r.reason)).toEqual([
+      'holiday.added 2026-11-04 64.71',
+      'holiday.removed 2026-11-04 64.71',
+      'holiday.removed 2026-12-25',
+    ]);
+    expect(store.recomputations[0].agencies).toContain('pemda-64.71');
+    expect(store.recomputations[0].agencies).not.toContain('pemda-64.72');
+    expect(store.recomputations[2].agencies).toBeNull();
+  });
+
+  it('counts a province holiday in the calendars of its regencies and cities', () => {
+    const edit = new EditHolidays(calendars(), agencies);
+    const kaltim = edit.agenciesObserving('64') ?? [];
+    expect(kaltim).toEqual(expect.arrayContaining(['pemda-64', 'pemda-64.71', 'pemda-64.72']));
+    expect(kaltim).not.toContain('pemda-65');
+    expect(kaltim).not.toContain('lapor-pusat');
+    expect(edit.agenciesObserving(null)).toBeNull();
   });
 
   it('gives an agency its own working week, refusing one without working time', async () => {
@@ -197,5 +221,8 @@ describe('calendar administration', () => {
       code: 'UnknownAgency',
     });
     expect(store.trail.map((a) => a.action)).toEqual(['working-week.changed']);
+    expect(store.recomputations).toEqual([
+      { reason: 'working-week.changed pemda-64.71', agencies: ['pemda-64.71'] },
+    ]);
   });
 });
