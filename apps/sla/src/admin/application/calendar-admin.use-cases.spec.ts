@@ -91,6 +91,41 @@ describe('calendar administration', () => {
     ]);
   });
 
+  it('gives follow-up policies the 7-working-day extension unless told otherwise, and checks it', async () => {
+    const store = new MemoryAdminStore();
+    const change = new ChangePolicy(agencies, calendars());
+    const base = { agency: null, category: null, type: 'information_request' } as const;
+    const followUp = await change.execute(
+      store,
+      { ...base, stage: 'follow_up', duration: 'P10D', calendar: 'business' },
+      'a',
+    );
+    expect(followUp.extension).toBe('P7D');
+    const none = await change.execute(
+      store,
+      { ...base, stage: 'follow_up', duration: 'P10D', calendar: 'business', extension: null },
+      'a',
+    );
+    expect(none.extension).toBeNull();
+    const autoClose = await change.execute(
+      store,
+      { ...base, stage: 'auto_close', duration: 'P10D', calendar: 'business' },
+      'a',
+    );
+    expect(autoClose.extension).toBeNull();
+    await expect(
+      change.execute(
+        store,
+        { ...base, stage: 'follow_up', duration: 'P10D', calendar: 'business', extension: 'P1M' },
+        'a',
+      ),
+    ).rejects.toMatchObject({
+      code: 'InvalidCalendarInput',
+      details: { errors: [{ field: 'extension' }] },
+    });
+    expect(store.trail.at(-1)?.details).toMatchObject({ extension: null, stage: 'auto_close' });
+  });
+
   it('refuses durations without business meaning, bad warnings and unknown agencies', async () => {
     const store = new MemoryAdminStore();
     const change = new ChangePolicy(agencies, calendars());
