@@ -304,6 +304,144 @@ describe('routing handlers over Kafka', () => {
     });
   });
 
+  it('publishes info-received once when the reporter answers the agency, nothing for an unasked reply', async () => {
+    const id = randomUUID();
+    // Texts of their own: the same reporter's repeat would be rejected as a duplicate.
+    await stack.publish('salur.intake.v1', [
+      submitted(id, 'web', {
+        title: 'Trotoar amblas di Gunung Sari',
+        body: 'Trotoar dekat sekolah amblas setengah meter',
+      }),
+    ]);
+    await until(id, (c) => c.agency === 'pemda-64.71', 'routing to the city');
+    const asked = await send(
+      'POST',
+      `/v1/complaints/${id}/request-info`,
+      { question: 'Di ruas mana tepatnya?' },
+      ['agency_operator'],
+      'pemda-64.71',
+    );
+    expect(asked.body).toMatchObject({ awaitingReporter: true, version: 4 });
+
+    const reply = (repliedAt: string) =>
+      RoutingStack.event('/salur/intake', 'salur.complaint.reporter-replied.v1', id, {
+        complaintId: id,
+        message: 'Depan pasar Klandasan',
+        attachments: [],
+        repliedAt,
+      });
+    const answer = reply(new Date().toISOString());
+    // The reply redelivered, then a second reply nobody asked for; then a reopening the state
+    // does not allow, dead-lettered: once it is, everything before it on the partition was handled.
+    const reopen = RoutingStack.event('/salur/intake', 'salur.complaint.reporter-reopened.v1', id, {
+      complaintId: id,
+      reason: 'x',
+      reopenedAt: new Date().toISOString(),
+    });
+    await stack.publish('salur.intake.v1', [
+      answer,
+      answer,
+      reply(new Date().toISOString()),
+      reopen,
+    ]);
+    await waitFor(
+      () =>
+        probe
+          .on(stack.topic('salur.intake.v1.dlq.salur-routing'))
+          .some((m) => m.headers.ce_id === reopen.id),
+      { timeoutMs: 30_000, description: 'the reopening to be dead-lettered' },
+    );
+    await waitFor(() => eventsOf(id).length === 4, {
+      timeoutMs: 30_000,
+      description: 'the info-received event',
+    });
+    const events = eventsOf(id);
+    expect(events.map((e) => [e.type, e.data.complaint.version])).toEqual([
+      ['salur.complaint.verified.v1', 2],
+      ['salur.complaint.routed.v1', 3],
+      ['salur.complaint.info-requested.v1', 4],
+      ['salur.complaint.info-received.v1', 5],
+    ]);
+    expect(events[3]).toMatchObject({
+      agency: 'pemda-64.71',
+      data: {
+        repliedAt: answer.data.repliedAt,
+        complaint: { status: 'in_progress', agency: 'pemda-64.71' },
+      },
+    });
+    // The reply's text may identify the reporter: it stays off the agency-facing topic.
+    expect(events[3].raw).not.toContain('Klandasan');
+    expect((await get(id)).body).toMatchObject({ awaitingReporter: false, version: 5 });
+  });
+
+  it('lets the holding agency extend an information request once: 409 again or for a complaint, 404 for another agency', async () => {
+    const request = randomUUID();
+    const complaint = randomUUID();
+    const event = submitted(request, 'web', {
+      title: 'Permohonan salinan kontrak pengerukan drainase',
+      body: 'Mohon salinan kontrak dan nilai pekerjaan tahun anggaran berjalan',
+    });
+    await stack.publish('salur.intake.v1', [
+      { ...event, data: { ...event.data, type: 'information_request' } },
+      submitted(complaint, 'web', {
+        title: 'Pohon tumbang menutup jalan Manggar',
+        body: 'Batang besar melintang sejak badai kemarin',
+      }),
+    ]);
+    await until(request, (c) => c.agency === 'pemda-64.71', 'routing the request');
+    await until(complaint, (c) => c.agency === 'pemda-64.71', 'routing the complaint');
+    const reason = { reason: 'Dokumen tersebar di tiga bidang' };
+    const extend = (id: string, agency = 'pemda-64.71', body: unknown = reason) =>
+      send('POST', `/v1/complaints/${id}/extend`, body, ['agency_operator'], agency);
+
+    const granted = await extend(request);
+    expect(granted.status).toBe(200);
+    expect(granted.body).toMatchObject({ extensionGranted: true, version: 4 });
+
+    const again = await extend(request);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'ExtensionRefused', rule: 'once_per_assignment' });
+
+    const wrongType = await extend(complaint);
+    expect(wrongType.status).toBe(409);
+    expect(wrongType.body).toMatchObject({
+      code: 'ExtensionRefused',
+      rule: 'information_request_only',
+    });
+
+    const otherAgency = await extend(request, 'pemda-64.72');
+    expect(otherAgency.status).toBe(404);
+
+    const blank = await extend(request, 'pemda-64.71', { reason: '   ' });
+    expect(blank.status).toBe(400);
+    expect(JSON.stringify(blank.body)).toContain('reason');
+
+    // A verifier is not the agency: the action is the agency's own.
+    const verifierTry = await send('POST', `/v1/complaints/${request}/extend`, reason, [
+      'verifier',
+    ]);
+    expect(verifierTry.status).toBe(403);
+
+    await waitFor(() => eventsOf(request).length === 3, {
+      timeoutMs: 30_000,
+      description: 'the extension-granted event',
+    });
+    const events = eventsOf(request);
+    expect(events.map((e) => e.type)).toEqual([
+      'salur.complaint.verified.v1',
+      'salur.complaint.routed.v1',
+      'salur.complaint.extension-granted.v1',
+    ]);
+    expect(events[2]).toMatchObject({
+      agency: 'pemda-64.71',
+      data: {
+        reason: reason.reason,
+        by: { role: 'agency_operator', agency: 'pemda-64.71' },
+        complaint: { version: 4, type: 'information_request', status: 'awaiting_follow_up' },
+      },
+    });
+  });
+
   it('keeps the follow-up deadlines from salur.sla.v1 for the queue: sorted by due date, filtered by state', async () => {
     const region = '64.02';
     const matters = [

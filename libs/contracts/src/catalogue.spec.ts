@@ -53,7 +53,7 @@ describe('the event catalogue', () => {
       'salur.complaint.reporter-confirmed.v1',
       'salur.complaint.reporter-reopened.v1',
     ]);
-    expect(eventTypesOf(Topics.complaints)).toHaveLength(10);
+    expect(eventTypesOf(Topics.complaints)).toHaveLength(12);
     expect(
       eventTypesOf(Topics.complaints).every((t) => /^salur\.complaint\.[a-z-]+\.v1$/.test(t)),
     ).toBe(true);

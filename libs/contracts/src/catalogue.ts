@@ -6,8 +6,12 @@ import {
   type ComplaintClosedData,
   ComplaintEscalatedPayload,
   type ComplaintEscalatedData,
+  ComplaintExtensionGrantedPayload,
+  type ComplaintExtensionGrantedData,
   ComplaintForwardedPayload,
   type ComplaintForwardedData,
+  ComplaintInfoReceivedPayload,
+  type ComplaintInfoReceivedData,
   ComplaintInfoRequestedPayload,
   type ComplaintInfoRequestedData,
   ComplaintRejectedPayload,
@@ -75,6 +79,8 @@ export interface EventDataMap {
   [EventTypes.ComplaintEscalated]: ComplaintEscalatedData;
   [EventTypes.ComplaintClosed]: ComplaintClosedData;
   [EventTypes.ComplaintReopened]: ComplaintReopenedData;
+  [EventTypes.ComplaintInfoReceived]: ComplaintInfoReceivedData;
+  [EventTypes.ComplaintExtensionGranted]: ComplaintExtensionGrantedData;
   [EventTypes.SlaStarted]: SlaStartedData;
   [EventTypes.SlaPaused]: SlaPausedData;
   [EventTypes.SlaResumed]: SlaResumedData;
@@ -275,6 +281,22 @@ const catalogue = {
     dataClass: NotificationFailedPayload,
     producer: 'notification',
     description: 'A notification could not be delivered after its last try.',
+  },
+  [EventTypes.ComplaintInfoReceived]: {
+    type: EventTypes.ComplaintInfoReceived,
+    topic: Topics.complaints,
+    dataClass: ComplaintInfoReceivedPayload,
+    producer: 'routing',
+    description:
+      "The reporter answered the agency's information request (status in_progress); the paused follow-up SLA resumes.",
+  },
+  [EventTypes.ComplaintExtensionGranted]: {
+    type: EventTypes.ComplaintExtensionGranted,
+    topic: Topics.complaints,
+    dataClass: ComplaintExtensionGrantedPayload,
+    producer: 'routing',
+    description:
+      "The agency extended the follow-up period of an information request, once per assignment; the follow-up SLA gets the policy's extension (7 working days by default).",
   },
 } as const satisfies { readonly [T in EventType]: EventCatalogueEntry<T> };
 

@@ -28,6 +28,9 @@ export const EventTypes = {
   // salur.notifications.v1: delivery outcomes
   NotificationDelivered: 'salur.notification.delivered.v1',
   NotificationFailed: 'salur.notification.failed.v1',
+  // salur.complaints.v1, added after the first release (appended, so earlier sample ids stay)
+  ComplaintInfoReceived: 'salur.complaint.info-received.v1',
+  ComplaintExtensionGranted: 'salur.complaint.extension-granted.v1',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

@@ -17,6 +17,9 @@ import type { ComplaintSnapshot } from './payloads/complaints.payloads';
  *   it to the province (pemda-64).
  * - C: an extra levy at a state senior high school, confidential (so `body` is null on the topic);
  *   the city forwards it to the province, whose authority SMA are (UU 23/2014).
+ * - D: a request for the 2025 road maintenance budget documents (information_request) to the
+ *   city's PPID, which asks the reporter which roads they mean, hears back, and extends its
+ *   10-working-day follow-up period once.
  * - E: an SMS duplicate of A, rejected.
  */
 
@@ -54,6 +57,15 @@ const B = {
   followUpClockId: '8b2e4f6a-9c1d-4a3b-8e5f-6a7b8c9d0e1f',
 } as const;
 
+const D = {
+  complaintId: 'c2d4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f',
+  trackingId: 'SLR-4H6J8L',
+  submittedAt: '2025-06-02T02:11:05.330Z',
+  verifiedAt: '2025-06-02T03:40:12.118Z',
+  repliedAt: '2025-06-04T01:25:47.602Z',
+  extendedAt: '2025-06-12T06:05:31.940Z',
+} as const;
+
 const CITY_OPERATOR = {
   role: 'agency_operator',
   id: '7d4e2f10-8b3a-4c61-9e25-3f0a1b2c4d5e',
@@ -88,6 +100,33 @@ function snapshotA(changes: Partial<ComplaintSnapshot>): ComplaintSnapshot {
     respondedAt: null,
     closedAt: null,
     version: 3,
+    previousAgencies: [],
+    ...changes,
+  };
+}
+
+function snapshotD(changes: Partial<ComplaintSnapshot>): ComplaintSnapshot {
+  return {
+    complaintId: D.complaintId,
+    trackingId: D.trackingId,
+    status: 'in_progress',
+    agency: 'pemda-64.71',
+    agencyLevel: 'regency',
+    regionCode: '64.71',
+    category: 'infrastruktur',
+    type: 'information_request',
+    privacy: 'public',
+    channel: 'web',
+    title: 'Permohonan salinan RKA pemeliharaan jalan Kota Balikpapan tahun 2025',
+    body:
+      'Saya memohon salinan Rencana Kerja dan Anggaran (RKA) DPUPR Kota Balikpapan tahun 2025 ' +
+      'untuk kegiatan pemeliharaan jalan kota, beserta daftar ruas jalan yang dianggarkan.',
+    submittedAt: D.submittedAt,
+    updatedAt: D.repliedAt,
+    verifiedAt: D.verifiedAt,
+    respondedAt: null,
+    closedAt: null,
+    version: 6,
     previousAgencies: [],
     ...changes,
   };
@@ -441,6 +480,23 @@ const samples: { readonly [T in EventType]: Sample<T> } = {
       startedAt: A.respondedAt,
       dueAt: '2025-03-26T06:30:44.250Z',
       late: true,
+    },
+  },
+  [EventTypes.ComplaintInfoReceived]: {
+    time: D.repliedAt,
+    data: {
+      complaint: snapshotD({}),
+      repliedAt: D.repliedAt,
+    },
+  },
+  [EventTypes.ComplaintExtensionGranted]: {
+    time: D.extendedAt,
+    data: {
+      complaint: snapshotD({ updatedAt: D.extendedAt, version: 7 }),
+      reason:
+        'Dokumen RKA tersebar di tiga bidang DPUPR dan sebagian perlu dipisahkan dari informasi ' +
+        'yang dikecualikan; PPID memperpanjang waktu pemberian informasi 7 hari kerja.',
+      by: CITY_OPERATOR,
     },
   },
   [EventTypes.NotificationDelivered]: {

@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Logger,
   Module,
@@ -9,7 +10,11 @@ import { AgencyDirectory } from '@salur/directory';
 import { ProblemMapping } from '@salur/platform';
 import { DataSource } from 'typeorm';
 import { AgencyCalendars } from '../calendars/agency-calendars';
-import { ClocksModule } from '../clocks/clocks.module';
+import { ClocksModule, SLA_CONFIG } from '../clocks/clocks.module';
+import { RecomputeDeadlines } from '../clocks/application/recompute-deadlines/recompute-deadlines.use-case';
+import { RecomputeWorker } from '../clocks/scheduler/recompute-worker';
+import type { SlaEnv } from '../config/sla.env';
+import { createStandaloneLogger } from '@salur/platform';
 import { ChangePolicy, ComputeDue, EditHolidays } from './application/calendar-admin.use-cases';
 import { ADMIN_PROBLEMS } from './domain/admin-errors';
 import { CalendarsController } from './http/calendars.controller';
@@ -47,6 +52,41 @@ export class HolidayEditsRefresher implements OnApplicationBootstrap, BeforeAppl
   }
 }
 
+/** How often a replica looks for calendar recomputation jobs when it has none. */
+const RECOMPUTE_POLL_MS = 1_000;
+
+/**
+ * Recomputes running clocks' deadlines after calendar edits, on every replica (a job is worked
+ * by one at a time), from bootstrap to shutdown.
+ */
+@Injectable()
+export class RecomputeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly worker: RecomputeWorker;
+
+  constructor(
+    editHolidays: EditHolidays,
+    calendars: AgencyCalendars,
+    dataSource: DataSource,
+    @Inject(SLA_CONFIG) config: SlaEnv,
+  ) {
+    this.worker = new RecomputeWorker({
+      dataSource,
+      recompute: new RecomputeDeadlines(calendars, config.SLA_RECOMPUTE_BATCH_SIZE),
+      refreshCalendars: () => editHolidays.refresh(new PostgresAdminStore(dataSource.manager)),
+      pollIntervalMs: RECOMPUTE_POLL_MS,
+      logger: createStandaloneLogger('sla-recompute', config.LOG_LEVEL),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.stop();
+  }
+}
+
 @Module({})
 export class AdminModule {
   static register(clocks: ReturnType<typeof ClocksModule.register>) {
@@ -71,6 +111,7 @@ export class AdminModule {
           useFactory: (c: AgencyCalendars, a: AgencyDirectory) => new EditHolidays(c, a),
         },
         HolidayEditsRefresher,
+        RecomputeLifecycle,
       ],
     };
   }

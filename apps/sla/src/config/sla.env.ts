@@ -29,4 +29,25 @@ export class SlaEnv extends BaseServiceEnv {
   @IsInt()
   @Min(0)
   SLA_LATE_AFTER_MS = 30_000;
+
+  /** Running clocks recomputed per transaction after a calendar edit. */
+  @EnvNumber()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SLA_RECOMPUTE_BATCH_SIZE = 500;
+
+  /** Fired deadlines and ended follow-up/auto-close clocks older than this are deleted; 0 keeps all. */
+  @EnvNumber()
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  SLA_RETENTION_DAYS = 90;
+
+  /** Rows deleted per retention statement. */
+  @EnvNumber()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SLA_RETENTION_BATCH_SIZE = 5_000;
 }

@@ -54,12 +54,14 @@ export async function storePolicy(
     warnings: number[];
     version?: number;
     agency?: string;
+    /** Default: P7D for follow_up, none otherwise, as the admin API does. */
+    extension?: string | null;
   },
 ): Promise<void> {
   await dataSource.query(
     `INSERT INTO sla.policies (policy_id, stage, agency, category, complaint_type, version, duration,
-       calendar, warnings, created_at, created_by)
-     VALUES ($1, $2, $3, NULL, NULL, $4, $5, $6, $7, now(), 'test')`,
+       calendar, warnings, extension, created_at, created_by)
+     VALUES ($1, $2, $3, NULL, NULL, $4, $5, $6, $7, $8, now(), 'test')`,
     [
       randomUUID(),
       policy.stage,
@@ -68,6 +70,11 @@ export async function storePolicy(
       policy.duration,
       policy.calendar,
       policy.warnings,
+      policy.extension === undefined
+        ? policy.stage === 'follow_up'
+          ? 'P7D'
+          : null
+        : policy.extension,
     ],
   );
 }

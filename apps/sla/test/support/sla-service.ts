@@ -1,4 +1,9 @@
-import { EventTypes, type ComplaintSnapshot, type EventType } from '@salur/contracts';
+import {
+  EventTypes,
+  type ComplaintSnapshot,
+  type EventEnvelope,
+  type EventType,
+} from '@salur/contracts';
 import { findRepoRoot, freePort } from '@salur/infra';
 import { runServiceScript, signTestToken, type TestTokenClaims } from '@salur/testing';
 import { encodeEvent, KafkaJsBroker, OutboxWriter, type MessageProducer } from '@salur/messaging';
@@ -92,8 +97,12 @@ export class SlaService {
     return signTestToken(JWT_SECRET, claims, 'e2e-officer');
   }
 
-  /** Publishes a `salur.complaints.v1` event as routing would. */
-  async publish(type: EventType, complaint: ComplaintSnapshot, extra: object = {}): Promise<void> {
+  /** Publishes a `salur.complaints.v1` event as routing would; the envelope, to send it again. */
+  async publish(
+    type: EventType,
+    complaint: ComplaintSnapshot,
+    extra: object = {},
+  ): Promise<EventEnvelope> {
     const envelope = new OutboxWriter({ schema: 'routing', source: '/salur/routing' }).envelope({
       type,
       subject: complaint.complaintId,
@@ -101,12 +110,18 @@ export class SlaService {
       region: complaint.regionCode,
       data: { complaint, ...extra },
     });
+    await this.send(envelope);
+    return envelope;
+  }
+
+  /** Sends an envelope (again): a redelivery, same `ce_id`. */
+  async send(envelope: EventEnvelope): Promise<void> {
     const encoded = encodeEvent(envelope);
     await this.producer.send([{ topic: 'salur.complaints.v1', ...encoded }]);
   }
 
   /** A routed event to `complaint.agency`. */
-  routed(complaint: ComplaintSnapshot): Promise<void> {
+  routed(complaint: ComplaintSnapshot): Promise<EventEnvelope> {
     return this.publish(EventTypes.ComplaintRouted, complaint, {
       agency: complaint.agency,
       reason: 'region_default',

@@ -263,6 +263,31 @@ export class ComplaintReopenedPayload extends ComplaintEventPayload {
   reason: string;
 }
 
+/**
+ * `salur.complaint.info-received.v1`: the reporter answered the agency's information request
+ * (status stays `in_progress`); the paused follow-up SLA resumes. The reply itself stays with
+ * routing and intake: it may identify the reporter.
+ */
+export class ComplaintInfoReceivedPayload extends ComplaintEventPayload {
+  /** When the reporter replied, as intake received it. */
+  @Instant()
+  repliedAt: string;
+}
+
+/**
+ * `salur.complaint.extension-granted.v1`: the agency extended its follow-up period for an
+ * information request (once per agency assignment); the SLA service adds the policy's extension
+ * (7 working days by default) to the running follow-up clock.
+ */
+export class ComplaintExtensionGrantedPayload extends ComplaintEventPayload {
+  /** Why the agency needs more time (UU 14/2008 art. 22(7)); shown to the reporter. */
+  @Text(PayloadLimits.longText)
+  reason: string;
+
+  @Nested(() => ActorRefPayload)
+  by: ActorRefPayload;
+}
+
 /* The plain shapes producers build and consumers read (see PlainData). */
 export type ComplaintSnapshot = PlainData<ComplaintSnapshotPayload>;
 export type ComplaintEventData = PlainData<ComplaintEventPayload>;
@@ -276,3 +301,5 @@ export type ComplaintForwardedData = PlainData<ComplaintForwardedPayload>;
 export type ComplaintEscalatedData = PlainData<ComplaintEscalatedPayload>;
 export type ComplaintClosedData = PlainData<ComplaintClosedPayload>;
 export type ComplaintReopenedData = PlainData<ComplaintReopenedPayload>;
+export type ComplaintInfoReceivedData = PlainData<ComplaintInfoReceivedPayload>;
+export type ComplaintExtensionGrantedData = PlainData<ComplaintExtensionGrantedPayload>;

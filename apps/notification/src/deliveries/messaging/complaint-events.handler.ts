@@ -36,6 +36,8 @@ export class ComplaintEventsHandler {
     EventTypes.ComplaintEscalated,
     EventTypes.ComplaintClosed,
     EventTypes.ComplaintReopened,
+    EventTypes.ComplaintInfoReceived,
+    EventTypes.ComplaintExtensionGranted,
     EventTypes.SlaStarted,
     EventTypes.SlaPaused,
     EventTypes.SlaResumed,

@@ -378,6 +378,7 @@ describe('the case lifecycle', () => {
       ['salur.complaint.forwarded.v1', 'awaiting_follow_up', 'pemda-64'],
       ['salur.complaint.escalated.v1', 'awaiting_follow_up', 'lapor-pusat'],
       ['salur.complaint.info-requested.v1', 'in_progress', 'lapor-pusat'],
+      ['salur.complaint.info-received.v1', 'in_progress', 'lapor-pusat'],
       ['salur.complaint.responded.v1', 'responded', 'lapor-pusat'],
       ['salur.complaint.closed.v1', 'closed', 'lapor-pusat'],
       ['salur.complaint.reopened.v1', 'in_progress', 'lapor-pusat'],
@@ -386,7 +387,7 @@ describe('the case lifecycle', () => {
     ]);
     // Each event carries the next version of the full snapshot.
     expect(events.map((e) => e.data.complaint.version)).toEqual([
-      2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+      2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
     ]);
     expect(events[3].data).toMatchObject({
       fromAgency: 'pemda-64.71',
@@ -396,8 +397,12 @@ describe('the case lifecycle', () => {
     });
     expect(events[4].data).toMatchObject({ trigger: 'agency', fromAgency: 'pemda-64' });
     expect(events[4].data.complaint.previousAgencies).toEqual(['pemda-64.71', 'pemda-64']);
-    expect(events[7].data).toMatchObject({ closedBy: 'reporter', rating: 4 });
-    expect(events[10].data).toMatchObject({ closedBy: 'auto_close' });
+    expect(events[6].data).toEqual({
+      complaint: expect.objectContaining({ updatedAt: '2026-11-02T04:00:00.000Z' }),
+      repliedAt: '2026-11-02T04:00:00Z',
+    });
+    expect(events[8].data).toMatchObject({ closedBy: 'reporter', rating: 4 });
+    expect(events[11].data).toMatchObject({ closedBy: 'auto_close' });
     expect(events[0].data).toMatchObject({ privacy: 'anonymous', by: { role: 'verifier' } });
   });
 
@@ -616,6 +621,76 @@ describe('rule set versions', () => {
     });
     expect(s.store.published).toEqual([]);
     expect(s.store.cases.size).toBe(0);
+  });
+});
+
+describe('the information-request extension', () => {
+  async function routedRequest() {
+    const s = setup();
+    await s.store.run((tx) =>
+      s.receive.execute(tx, { ...submission, channel: 'web', type: 'information_request' }),
+    );
+    return s;
+  }
+  const city = operator('pemda-64.71');
+  const extend = { kind: 'extend', reason: 'Dokumen tersebar di tiga bidang' } as const;
+
+  it('publishes extension-granted once per assignment, with the snapshot and the reason', async () => {
+    const s = await routedRequest();
+    const extended = await s.act.execute({ officer: city, complaintId: id, action: extend });
+    expect(extended).toMatchObject({ extensionGranted: true, version: 4 });
+    const last = s.events().at(-1)!;
+    expect(last).toMatchObject({
+      type: 'salur.complaint.extension-granted.v1',
+      agency: 'pemda-64.71',
+      data: {
+        reason: 'Dokumen tersebar di tiga bidang',
+        by: { role: 'agency_operator', agency: 'pemda-64.71' },
+        complaint: { version: 4, status: 'awaiting_follow_up', type: 'information_request' },
+      },
+    });
+    const published = s.store.published.length;
+    await expect(
+      s.act.execute({ officer: city, complaintId: id, action: extend }),
+    ).rejects.toMatchObject({ code: 'ExtensionRefused', rule: 'once_per_assignment' });
+    expect(s.store.published).toHaveLength(published);
+  });
+
+  it('refuses while the follow-up clock is breached or paused, as routing last heard', async () => {
+    const s = await routedRequest();
+    const clockEvent = (kind: 'started' | 'breached') =>
+      s.store.run((tx) =>
+        new RecordDeadline().execute(tx, {
+          kind,
+          complaintId: id,
+          clockId: '5d1c3a7e-2b4f-4c8d-9e0a-0b4e2f8e7f5e',
+          agency: 'pemda-64.71',
+          startedAt: new Date('2026-11-02T01:00:00Z'),
+          dueAt: new Date('2026-11-16T09:00:00Z'),
+        }),
+      );
+    await clockEvent('started');
+    await clockEvent('breached');
+    await expect(
+      s.act.execute({ officer: city, complaintId: id, action: extend }),
+    ).rejects.toMatchObject({ code: 'ExtensionRefused', rule: 'clock_running' });
+    const t = await routedRequest();
+    await t.act.execute({
+      officer: city,
+      complaintId: id,
+      action: { kind: 'request_info', question: 'Ruas jalan mana?' },
+    });
+    await expect(
+      t.act.execute({ officer: city, complaintId: id, action: extend }),
+    ).rejects.toMatchObject({ code: 'ExtensionRefused', rule: 'clock_running' });
+  });
+
+  it('refuses a complaint that is not an information request', async () => {
+    const s = setup();
+    await s.store.run((tx) => s.receive.execute(tx, { ...submission, channel: 'web' }));
+    await expect(
+      s.act.execute({ officer: city, complaintId: id, action: extend }),
+    ).rejects.toMatchObject({ code: 'ExtensionRefused', rule: 'information_request_only' });
   });
 });
 

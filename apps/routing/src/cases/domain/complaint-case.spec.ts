@@ -4,7 +4,9 @@ import {
   autoCloseCase,
   confirmCase,
   escalateCase,
+  ExtensionRefused,
   forwardCase,
+  grantExtension,
   IllegalTransition,
   isPostponed,
   MAX_POSTPONE_DAYS,
@@ -70,6 +72,7 @@ const apply: Record<LifecycleAction, (c: ComplaintCase) => unknown> = {
   acknowledge: (c) => acknowledgeCase(c, at),
   'request info from': (c) => requestInfo({ ...c, awaitingReporter: false }, at),
   'record a reply on': (c) => c,
+  extend: (c) => grantExtension({ ...c, type: 'information_request' }, 'running', at),
   respond: (c) => respondCase(c, at),
   forward: (c) => forwardCase(c, kaltim, at, { byVerifier: false }),
   escalate: (c) => escalateCase(c, kaltim, at),
@@ -231,10 +234,70 @@ describe('complaint case state machine', () => {
     const asked = requestInfo(routed, at);
     expect(asked).toMatchObject({ status: 'in_progress', awaitingReporter: true });
     expect(() => requestInfo(asked, at)).toThrow(TransitionRefused);
-    const replied = recordReporterReply(asked);
-    expect(replied).toMatchObject({ awaitingReporter: false, version: asked.version });
-    expect(recordReporterReply(acknowledged)).toBeNull();
+    const replied = recordReporterReply(asked, later);
+    // A new version (salur.complaint.info-received.v1 reports it), still in progress.
+    expect(replied).toMatchObject({
+      status: 'in_progress',
+      awaitingReporter: false,
+      version: asked.version + 1,
+      updatedAt: later,
+    });
+    expect(recordReporterReply(acknowledged, later)).toBeNull();
+    // A reply stamped before the request does not move the snapshot back in time.
+    expect(recordReporterReply(asked, submittedAt)?.updatedAt).toEqual(asked.updatedAt);
     expect(respondCase(asked, at)).toMatchObject({ status: 'responded', awaitingReporter: false });
+  });
+
+  describe('information-request extension', () => {
+    const request = { ...acknowledged, type: 'information_request' as const };
+    const refusal = (fn: () => unknown): ExtensionRefused => {
+      try {
+        fn();
+      } catch (error) {
+        if (error instanceof ExtensionRefused) return error;
+        throw error;
+      }
+      throw new Error('not refused');
+    };
+
+    it('is granted once per agency assignment, as a new version', () => {
+      const extended = grantExtension(request, 'running', later);
+      expect(extended).toMatchObject({
+        extensionGranted: true,
+        status: 'in_progress',
+        version: request.version + 1,
+        updatedAt: later,
+      });
+      expect(grantExtension(request, null, later).extensionGranted).toBe(true);
+      expect(grantExtension(request, 'at_risk', later).extensionGranted).toBe(true);
+      expect(refusal(() => grantExtension(extended, 'running', later))).toMatchObject({
+        rule: 'once_per_assignment',
+        code: 'ExtensionRefused',
+      });
+      // The next agency gets its own extension.
+      const forwarded = forwardCase(extended, kaltim, later, { byVerifier: false });
+      expect(forwarded.extensionGranted).toBe(false);
+      expect(grantExtension(forwarded, 'running', later).extensionGranted).toBe(true);
+      expect(escalateCase(extended, kaltim, later).extensionGranted).toBe(false);
+    });
+
+    it('is only for information requests', () => {
+      expect(refusal(() => grantExtension(acknowledged, 'running', later)).rule).toBe(
+        'information_request_only',
+      );
+      expect(refusal(() => grantExtension(acknowledged, 'running', later)).message).toContain(
+        'complaint',
+      );
+    });
+
+    it('needs a running follow-up clock: not paused, breached or met', () => {
+      const asked = requestInfo(request, at);
+      expect(refusal(() => grantExtension(asked, 'paused', later)).rule).toBe('clock_running');
+      expect(refusal(() => grantExtension(asked, null, later)).rule).toBe('clock_running');
+      for (const state of ['paused', 'breached', 'met'] as const) {
+        expect(refusal(() => grantExtension(request, state, later)).rule).toBe('clock_running');
+      }
+    });
   });
 
   it('forwards to another agency, and not back to one that forwarded it, unless a verifier does', () => {

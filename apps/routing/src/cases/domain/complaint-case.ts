@@ -10,6 +10,7 @@ import type {
 } from '@salur/contracts';
 import { PRIVACY_RANK } from '@salur/contracts';
 import { DomainError } from '@salur/platform';
+import type { SlaState } from './follow-up-deadline';
 
 /** How many earlier agencies a snapshot lists (the contract's cap); the case keeps them all. */
 export const SNAPSHOT_PREVIOUS_AGENCIES = 50;
@@ -40,6 +41,8 @@ export interface ComplaintCase {
   readonly forwardedBy: readonly string[];
   /** True between an information request and the reporter's reply. */
   readonly awaitingReporter: boolean;
+  /** The agency holding the case extended its follow-up period (information requests, once). */
+  readonly extensionGranted: boolean;
   readonly closedBy: ClosedBy | null;
   readonly rating: number | null;
   /** What the reporter said about themselves; shown to verifiers only, never in an event. */
@@ -106,6 +109,7 @@ export const TRANSITIONS = {
   acknowledge: ['awaiting_follow_up'],
   'request info from': ['awaiting_follow_up', 'in_progress'],
   'record a reply on': ['in_progress'],
+  extend: ['awaiting_follow_up', 'in_progress'],
   respond: ['awaiting_follow_up', 'in_progress'],
   forward: ['awaiting_follow_up', 'in_progress'],
   escalate: ['awaiting_follow_up', 'in_progress'],
@@ -163,6 +167,7 @@ export function openCase(submission: {
     previousAgencies: [],
     forwardedBy: [],
     awaitingReporter: false,
+    extensionGranted: false,
     closedBy: null,
     rating: null,
   };
@@ -290,13 +295,71 @@ export function requestInfo(current: ComplaintCase, at: Date): ComplaintCase {
 }
 
 /**
- * The reporter answered. No `salur.complaint.*` event reports this (the catalogue has none), so
- * the version does not move: the case only stops waiting for the reporter. Null when it was not
- * waiting (a reply that adds information unasked changes nothing).
+ * The reporter answered the agency's information request: the case stops waiting for the
+ * reporter (a new version, reported by `salur.complaint.info-received.v1`, on which the paused
+ * follow-up clock resumes). Null when it was not waiting: a reply that adds information unasked
+ * changes nothing and publishes nothing.
  */
-export function recordReporterReply(current: ComplaintCase): ComplaintCase | null {
+export function recordReporterReply(current: ComplaintCase, at: Date): ComplaintCase | null {
   if (!current.awaitingReporter) return null;
-  return { ...current, awaitingReporter: false };
+  guard('record a reply on', current);
+  // The reply's instant comes from intake; a snapshot never goes back in time.
+  const when = at.getTime() < current.updatedAt.getTime() ? current.updatedAt : at;
+  return next(current, when, { awaitingReporter: false });
+}
+
+/** Which rule of the information-request extension a refusal names. */
+export type ExtensionRule = 'information_request_only' | 'once_per_assignment' | 'clock_running';
+
+/** An extension the rules do not allow (409, naming the rule). */
+export class ExtensionRefused extends DomainError {
+  readonly code = 'ExtensionRefused';
+  constructor(
+    readonly rule: ExtensionRule,
+    message: string,
+  ) {
+    super(message, { details: { rule } });
+  }
+}
+
+/**
+ * The agency extends its follow-up period (UU 14/2008: an information request's 10 working days,
+ * "+7 once on extension"): only for an information request, once per agency assignment (a forward
+ * or an escalation gives the next agency its own), and only while its follow-up clock runs, i.e.
+ * not while it waits for the reporter and not once the deadline was breached. `clock` is routing's
+ * copy of that clock's state, null before the SLA service reported it.
+ */
+export function grantExtension(
+  current: ComplaintCase,
+  clock: SlaState | null,
+  at: Date,
+): ComplaintCase {
+  guard('extend', current);
+  if (current.type !== 'information_request') {
+    throw new ExtensionRefused(
+      'information_request_only',
+      `only an information request may be extended; this complaint is a ${current.type}`,
+    );
+  }
+  if (current.extensionGranted) {
+    throw new ExtensionRefused(
+      'once_per_assignment',
+      `${current.agency ?? 'the agency'} has already extended this information request once`,
+    );
+  }
+  if (current.awaitingReporter || clock === 'paused') {
+    throw new ExtensionRefused(
+      'clock_running',
+      'the follow-up clock is paused while the agency waits for the reporter; it cannot be extended',
+    );
+  }
+  if (clock === 'breached' || clock === 'met') {
+    throw new ExtensionRefused(
+      'clock_running',
+      `the follow-up clock is ${clock}; only a running clock can be extended`,
+    );
+  }
+  return next(current, at, { extensionGranted: true });
 }
 
 /** The agency posts its follow-up (tindak lanjut). */
@@ -311,6 +374,7 @@ function handOver(current: ComplaintCase, to: AgencyRef, at: Date): Partial<Comp
     agency: to.code,
     agencyLevel: to.level,
     awaitingReporter: false,
+    extensionGranted: false,
     previousAgencies: current.agency
       ? [...current.previousAgencies, current.agency]
       : current.previousAgencies,

@@ -57,6 +57,7 @@ export const ROUTING_PROBLEMS = {
   ComplaintNotFound: 404,
   IllegalTransition: 409,
   TransitionRefused: 409,
+  ExtensionRefused: 409,
   PostponementRefused: 422,
   NotAssignedToYou: 403,
   UnknownAgency: 422,

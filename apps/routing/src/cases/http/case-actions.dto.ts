@@ -153,6 +153,18 @@ export class EscalateDto {
   reason?: string;
 }
 
+export class ExtendDto {
+  @ApiProperty({
+    maxLength: 5000,
+    description: 'Why the agency needs more time; shown to the reporter.',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  @Matches(/\S/, { message: 'must not be blank' })
+  reason: string;
+}
+
 export class QueueQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated statuses' })
   @IsOptional()

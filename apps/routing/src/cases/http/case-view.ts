@@ -17,6 +17,8 @@ export interface CaseView extends Omit<ComplaintSnapshot, 'previousAgencies'> {
   readonly previousAgencies: readonly string[];
   readonly forwardedBy: readonly string[];
   readonly awaitingReporter: boolean;
+  /** The holding agency extended its follow-up period (information requests, once). */
+  readonly extensionGranted: boolean;
   readonly closedBy: string | null;
   readonly rating: number | null;
   /** The earlier complaint this one repeats, as duplicate detection linked them. */
@@ -61,6 +63,7 @@ export function caseViewFor(
     previousAgencies: c.previousAgencies,
     forwardedBy: c.forwardedBy,
     awaitingReporter: c.awaitingReporter,
+    extensionGranted: c.extensionGranted,
     closedBy: c.closedBy,
     rating: c.rating,
     duplicateOf: c.duplicateOf,

@@ -14,6 +14,7 @@ import { ReadCases } from '../application/read-cases/read-cases.use-case';
 import { ComplaintNotFound } from '../domain/errors';
 import {
   EscalateDto,
+  ExtendDto,
   ForwardDto,
   PostponeDto,
   QueueQueryDto,
@@ -286,6 +287,22 @@ export class CasesController {
       },
       ifMatch,
     );
+  }
+
+  /**
+   * The holding agency extends the follow-up period of an information request, once per
+   * assignment, while its follow-up clock runs (409 `ExtensionRefused` naming the rule otherwise).
+   */
+  @Post('complaints/:id/extend')
+  @HttpCode(200)
+  @Authenticated(...AGENCY_ROLES)
+  extend(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: ExtendDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<CaseView> {
+    return this.act(principal, id, { kind: 'extend', reason: dto.reason }, ifMatch);
   }
 
   @Get('agencies/:code/complaints')

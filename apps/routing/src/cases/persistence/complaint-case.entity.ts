@@ -72,6 +72,10 @@ export class ComplaintCaseEntity {
   @Column({ name: 'awaiting_reporter', type: 'boolean', default: false })
   awaitingReporter: boolean;
 
+  /** The holding agency extended its follow-up period; cleared when the case moves on. */
+  @Column({ name: 'extension_granted', type: 'boolean', default: false })
+  extensionGranted: boolean;
+
   @Column({ name: 'closed_by', type: 'text', nullable: true })
   closedBy: string | null;
 

@@ -66,6 +66,7 @@ function toDomain(e: ComplaintCaseEntity): ComplaintCase {
     previousAgencies: e.previousAgencies,
     forwardedBy: e.forwardedBy,
     awaitingReporter: e.awaitingReporter,
+    extensionGranted: e.extensionGranted,
     closedBy: e.closedBy as ClosedBy | null,
     rating: e.rating,
     reporter: e.reporter,

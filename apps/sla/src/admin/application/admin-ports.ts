@@ -30,4 +30,12 @@ export interface AdminStore {
   holidayEdits(): Promise<CalendarEdits>;
   saveWorkingWeek(agency: string, workingWeek: WorkingWeek, actor: string): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
+  /**
+   * Queues the recomputation of running clocks' deadlines after a calendar edit, in the edit's
+   * transaction; `agencies` null for every calendar.
+   */
+  enqueueRecompute(
+    job: { readonly reason: string; readonly agencies: readonly string[] | null },
+    actor: string,
+  ): Promise<void>;
 }

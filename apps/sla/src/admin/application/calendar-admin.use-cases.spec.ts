@@ -51,6 +51,11 @@ class MemoryAdminStore implements AdminStore {
     this.trail.push(entry);
     return Promise.resolve();
   };
+  readonly recomputations: { reason: string; agencies: readonly string[] | null }[] = [];
+  enqueueRecompute = (job: { reason: string; agencies: readonly string[] | null }) => {
+    this.recomputations.push(job);
+    return Promise.resolve();
+  };
 }
 
 const agencies = AgencyDirectory.standard();
@@ -84,6 +89,41 @@ describe('calendar administration', () => {
       ['policy.changed', 'follow_up/*/*/*', 'admin-1'],
       ['policy.changed', 'follow_up/pemda-64.71/*/*', 'admin-2'],
     ]);
+  });
+
+  it('gives follow-up policies the 7-working-day extension unless told otherwise, and checks it', async () => {
+    const store = new MemoryAdminStore();
+    const change = new ChangePolicy(agencies, calendars());
+    const base = { agency: null, category: null, type: 'information_request' } as const;
+    const followUp = await change.execute(
+      store,
+      { ...base, stage: 'follow_up', duration: 'P10D', calendar: 'business' },
+      'a',
+    );
+    expect(followUp.extension).toBe('P7D');
+    const none = await change.execute(
+      store,
+      { ...base, stage: 'follow_up', duration: 'P10D', calendar: 'business', extension: null },
+      'a',
+    );
+    expect(none.extension).toBeNull();
+    const autoClose = await change.execute(
+      store,
+      { ...base, stage: 'auto_close', duration: 'P10D', calendar: 'business' },
+      'a',
+    );
+    expect(autoClose.extension).toBeNull();
+    await expect(
+      change.execute(
+        store,
+        { ...base, stage: 'follow_up', duration: 'P10D', calendar: 'business', extension: 'P1M' },
+        'a',
+      ),
+    ).rejects.toMatchObject({
+      code: 'InvalidCalendarInput',
+      details: { errors: [{ field: 'extension' }] },
+    });
+    expect(store.trail.at(-1)?.details).toMatchObject({ extension: null, stage: 'auto_close' });
   });
 
   it('refuses durations without business meaning, bad warnings and unknown agencies', async () => {
@@ -163,6 +203,25 @@ describe('calendar administration', () => {
       'holiday.removed',
       'holiday.removed',
     ]);
+    // Each edit queues the recomputation of the running clocks it touches: Balikpapan's
+    // agencies for its regional holiday, every calendar for a national one.
+    expect(store.recomputations.map((r) => r.reason)).toEqual([
+      'holiday.added 2026-11-04 64.71',
+      'holiday.removed 2026-11-04 64.71',
+      'holiday.removed 2026-12-25',
+    ]);
+    expect(store.recomputations[0].agencies).toContain('pemda-64.71');
+    expect(store.recomputations[0].agencies).not.toContain('pemda-64.72');
+    expect(store.recomputations[2].agencies).toBeNull();
+  });
+
+  it('counts a province holiday in the calendars of its regencies and cities', () => {
+    const edit = new EditHolidays(calendars(), agencies);
+    const kaltim = edit.agenciesObserving('64') ?? [];
+    expect(kaltim).toEqual(expect.arrayContaining(['pemda-64', 'pemda-64.71', 'pemda-64.72']));
+    expect(kaltim).not.toContain('pemda-65');
+    expect(kaltim).not.toContain('lapor-pusat');
+    expect(edit.agenciesObserving(null)).toBeNull();
   });
 
   it('gives an agency its own working week, refusing one without working time', async () => {
@@ -197,5 +256,8 @@ describe('calendar administration', () => {
       code: 'UnknownAgency',
     });
     expect(store.trail.map((a) => a.action)).toEqual(['working-week.changed']);
+    expect(store.recomputations).toEqual([
+      { reason: 'working-week.changed pemda-64.71', agencies: ['pemda-64.71'] },
+    ]);
   });
 });

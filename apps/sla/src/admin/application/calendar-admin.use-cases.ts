@@ -4,6 +4,7 @@ import type { AgencyDirectory } from '@salur/directory';
 import type { AgencyCalendars } from '../../calendars/agency-calendars';
 import { validWarnings, type CalendarKind } from '../../clocks/domain/sla-clock';
 import {
+  DEFAULT_FOLLOW_UP_EXTENSION,
   DEFAULT_POLICIES,
   DEFAULT_WARNINGS,
   type PolicyRule,
@@ -43,6 +44,11 @@ export interface ChangePolicyCommand {
   readonly duration: string;
   readonly calendar: CalendarKind;
   readonly warnings?: readonly number[];
+  /**
+   * What one extension adds, in `calendar`; omitted: P7D for `follow_up`, none otherwise; null:
+   * the stage cannot be extended.
+   */
+  readonly extension?: string | null;
 }
 
 /** A new version of the policy of one scope; running clocks keep theirs. */
@@ -69,6 +75,15 @@ export class ChangePolicy {
     }
     const calendar = this.calendars.calendar(command.agency, command.calendar);
     calendarInput('duration', () => calendar.addDuration(new Date(), command.duration));
+    const extension =
+      command.extension === undefined
+        ? command.stage === 'follow_up'
+          ? DEFAULT_FOLLOW_UP_EXTENSION
+          : null
+        : command.extension;
+    if (extension !== null) {
+      calendarInput('extension', () => calendar.addDuration(new Date(), extension));
+    }
     await store.lock();
     const sameScope = (r: PolicyRule) =>
       r.stage === command.stage &&
@@ -87,6 +102,7 @@ export class ChangePolicy {
       duration: command.duration,
       calendar: command.calendar,
       warnings,
+      extension,
     };
     await store.insertPolicy(rule, actor);
     await store.audit({
@@ -146,6 +162,13 @@ export class EditHolidays {
       subject: holiday.date,
       details: { ...holiday },
     });
+    await store.enqueueRecompute(
+      {
+        reason: `holiday.added ${holiday.date}${holiday.regionCode ? ` ${holiday.regionCode}` : ''}`,
+        agencies: this.agenciesObserving(holiday.regionCode),
+      },
+      actor,
+    );
     await this.refresh(store);
   }
 
@@ -179,6 +202,13 @@ export class EditHolidays {
       subject: date,
       details: { date, regionCode },
     });
+    await store.enqueueRecompute(
+      {
+        reason: `holiday.removed ${date}${regionCode ? ` ${regionCode}` : ''}`,
+        agencies: this.agenciesObserving(regionCode),
+      },
+      actor,
+    );
     await this.refresh(store);
   }
 
@@ -202,7 +232,28 @@ export class EditHolidays {
       subject: agency,
       details: { workingWeek },
     });
+    await store.enqueueRecompute(
+      { reason: `working-week.changed ${agency}`, agencies: [agency] },
+      actor,
+    );
     await this.refresh(store);
+  }
+
+  /**
+   * The agencies whose calendars a holiday of `regionCode` is in: those of that region and of
+   * the regions below it (a province's holiday is its regencies' and cities' too); null, for a
+   * national holiday, means every calendar.
+   */
+  agenciesObserving(regionCode: string | null): string[] | null {
+    if (regionCode === null) return null;
+    return this.agencies
+      .all()
+      .filter(
+        (a) =>
+          a.regionCode !== null &&
+          (a.regionCode === regionCode || a.regionCode.startsWith(`${regionCode}.`)),
+      )
+      .map((a) => a.code);
   }
 
   async refresh(store: AdminStore): Promise<void> {

@@ -136,6 +136,20 @@ export class PolicyBody {
   @ArrayMaxSize(10)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
   warnings?: number[];
+
+  @ApiPropertyOptional({
+    example: 'P7D',
+    nullable: true,
+    type: String,
+    description:
+      'What one extension adds, in the same calendar (ISO 8601). Omitted: P7D for follow_up, ' +
+      'none for the other stages; null: the stage cannot be extended.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(64)
+  extension?: string | null;
 }
 
 export class PolicyDto {
@@ -147,6 +161,7 @@ export class PolicyDto {
   @ApiProperty() duration: string;
   @ApiProperty({ enum: ['business', '24x7'] }) calendar: string;
   @ApiProperty({ type: [Number] }) warnings: number[];
+  @ApiProperty({ nullable: true, type: String }) extension: string | null;
 }
 
 export class WorkingWeekBody {

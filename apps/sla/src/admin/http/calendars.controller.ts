@@ -182,6 +182,7 @@ export class CalendarsController {
           duration: body.duration,
           calendar: body.calendar,
           ...(body.warnings ? { warnings: body.warnings } : {}),
+          ...(body.extension !== undefined ? { extension: body.extension } : {}),
         },
         principal.subject,
       ),

@@ -31,6 +31,10 @@ export class SlaPolicyEntity {
   @Column({ type: 'double precision', array: true })
   warnings: number[];
 
+  /** What one extension adds (ISO 8601, in `calendar`); null: the stage cannot be extended. */
+  @Column({ type: 'text', nullable: true })
+  extension: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

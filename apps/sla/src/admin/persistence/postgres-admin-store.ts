@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { CalendarEdits } from '../../calendars/agency-calendars';
 import type { PolicyRule } from '../../clocks/domain/sla-policy';
 import { toPolicyRule } from '../../clocks/persistence/postgres-policy-source';
+import { PostgresRecomputeJobs } from '../../clocks/persistence/postgres-recompute-jobs';
 import type { AdminStore, AuditEntry, StoredHoliday } from '../application/admin-ports';
 
 interface HolidayRow {
@@ -24,7 +25,8 @@ export class PostgresAdminStore implements AdminStore {
 
   async policies(): Promise<PolicyRule[]> {
     const rows: Parameters<typeof toPolicyRule>[0][] = await this.manager.query(
-      `SELECT stage, agency, category, complaint_type, version, duration, calendar, warnings
+      `SELECT stage, agency, category, complaint_type, version, duration, calendar, warnings,
+              extension
        FROM sla.policies ORDER BY stage, agency NULLS FIRST, category NULLS FIRST,
          complaint_type NULLS FIRST, version`,
     );
@@ -34,8 +36,8 @@ export class PostgresAdminStore implements AdminStore {
   async insertPolicy(rule: PolicyRule, actor: string): Promise<void> {
     await this.manager.query(
       `INSERT INTO sla.policies (policy_id, stage, agency, category, complaint_type, version,
-         duration, calendar, warnings, created_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10)`,
+         duration, calendar, warnings, extension, created_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), $11)`,
       [
         randomUUID(),
         rule.stage,
@@ -46,6 +48,7 @@ export class PostgresAdminStore implements AdminStore {
         rule.duration,
         rule.calendar,
         rule.warnings,
+        rule.extension,
         actor,
       ],
     );
@@ -122,6 +125,13 @@ export class PostgresAdminStore implements AdminStore {
        VALUES ($1, now(), $2, $3, $4, $5)`,
       [randomUUID(), entry.actor, entry.action, entry.subject, JSON.stringify(entry.details)],
     );
+  }
+
+  async enqueueRecompute(
+    job: { readonly reason: string; readonly agencies: readonly string[] | null },
+    actor: string,
+  ): Promise<void> {
+    await new PostgresRecomputeJobs(this.manager).enqueue(job, actor);
   }
 
   async auditTrail(limit: number): Promise<(AuditEntry & { at: Date })[]> {

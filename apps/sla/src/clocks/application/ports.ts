@@ -69,6 +69,51 @@ export interface SlaTransaction {
   readonly publish: Publish;
 }
 
+/** A background recomputation of open deadlines after a calendar edit (`sla.recompute_jobs`). */
+export interface RecomputeJob {
+  readonly jobId: string;
+  /** What was edited, for the audit trail (`holiday.added 2026-11-04 64.71`, say). */
+  readonly reason: string;
+  /** The agencies whose calendars changed; null: every calendar (a national holiday). */
+  readonly agencies: readonly string[] | null;
+  /** The last clock recomputed; the next batch starts after it. */
+  readonly afterClockId: string | null;
+  readonly recomputed: number;
+}
+
+export interface RecomputeJobs {
+  /** The oldest unfinished job no other replica holds, locked until the transaction ends. */
+  claimNext(): Promise<RecomputeJob | null>;
+  /** Records the progress of a batch (same transaction as the batch). */
+  advance(jobId: string, afterClockId: string, recomputed: number): Promise<void>;
+  /** Marks the job done and writes its audit entry. */
+  finish(job: RecomputeJob, recomputed: number): Promise<void>;
+}
+
+export interface RecomputeClocks {
+  /**
+   * Up to `limit` running clocks in a business calendar, after `afterClockId` in id order, of the
+   * given agencies (null: all, the national calendar's included), locked for update.
+   */
+  runningBusinessClocks(
+    afterClockId: string | null,
+    agencies: readonly string[] | null,
+    limit: number,
+  ): Promise<SlaClock[]>;
+  update(clocks: readonly SlaClock[]): Promise<void>;
+}
+
+export interface RecomputeDeadlineStore extends DeadlineStore {
+  /** Drops the not-yet-fired deadlines of many clocks. */
+  cancelPendingOf(clockIds: readonly string[]): Promise<void>;
+}
+
+export interface RecomputeTransaction {
+  readonly jobs: RecomputeJobs;
+  readonly clocks: RecomputeClocks;
+  readonly deadlines: RecomputeDeadlineStore;
+}
+
 export interface SchedulerTransaction {
   readonly claims: DeadlineClaims;
   readonly clocks: ClockStore;

@@ -32,6 +32,8 @@ function clock(id: string, stage: SlaStage, status: ClockStatus, agency = 'pemda
     warnedAt: null,
     endedAt: null,
     status,
+    extension: stage === 'follow_up' ? 'P7D' : null,
+    extendedAt: null,
   };
 }
 
@@ -100,6 +102,32 @@ describe('clock transitions from complaint events', () => {
         startedAt: at,
       },
     ]);
+  });
+
+  it('info-received (the reporter replied) resumes the paused follow-up clock and does nothing else', () => {
+    const paused = clock('f1', 'follow_up', 'paused', 'pemda-64');
+    expect(plan('info_received', [resolution, paused])).toEqual([
+      { kind: 'resume', clockId: 'f1' },
+    ]);
+    // Redelivered after the resume, or with nothing paused: nothing to do.
+    expect(plan('info_received', [resolution, clock('f1', 'follow_up', 'running')])).toEqual([]);
+  });
+
+  it('extension-granted extends the agency running follow-up clock, once', () => {
+    const running = clock('f1', 'follow_up', 'running', 'pemda-64');
+    expect(plan('extension_granted', [resolution, running])).toEqual([
+      { kind: 'extend', clockId: 'f1' },
+    ]);
+    const extended = { ...running, extendedAt: at };
+    expect(plan('extension_granted', [resolution, extended])).toEqual([]);
+    // Not a breached clock, not another agency's, not one whose policy has no extension.
+    expect(plan('extension_granted', [clock('f1', 'follow_up', 'breached', 'pemda-64')])).toEqual(
+      [],
+    );
+    expect(plan('extension_granted', [clock('f1', 'follow_up', 'running', 'pemda-64.71')])).toEqual(
+      [],
+    );
+    expect(plan('extension_granted', [{ ...running, extension: null }])).toEqual([]);
   });
 
   it('closed ends every clock: auto-close and resolution met, follow-up stopped', () => {

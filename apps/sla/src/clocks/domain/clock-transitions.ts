@@ -8,6 +8,8 @@ export type ComplaintTransition =
   | 'routed'
   | 'acknowledged'
   | 'info_requested'
+  | 'info_received'
+  | 'extension_granted'
   | 'responded'
   | 'forwarded'
   | 'escalated'
@@ -27,6 +29,7 @@ export type ClockAction =
     }
   | { readonly kind: 'pause'; readonly clockId: string }
   | { readonly kind: 'resume'; readonly clockId: string }
+  | { readonly kind: 'extend'; readonly clockId: string }
   | { readonly kind: 'end'; readonly clockId: string; readonly outcome: 'met' | 'stopped' };
 
 export interface TransitionInput {
@@ -89,7 +92,9 @@ export function planSubmissionClocks(input: {
 /**
  * The clock actions for one complaint event, in order. Pure: the state machine of DESIGN.md
  * ("SLA"). Routed, forwarded and escalated start a new follow-up clock for the agency and end the
- * previous one; info-requested pauses follow-up; any other event resumes it first; responded meets
+ * previous one; info-requested pauses follow-up; any other event resumes it first
+ * (info-received, the reporter's reply, does only that); extension-granted extends the agency's
+ * running follow-up clock once; responded meets
  * follow-up and starts auto-close; closed ends everything; reopened restarts follow-up and
  * resolution. Verified and rejected meet verification; closed meets resolution, rejected stops it.
  */
@@ -156,6 +161,20 @@ export function planClockActions(input: TransitionInput): ClockAction[] {
       end('verification', 'met');
       break;
     case 'acknowledged':
+    case 'info_received':
+      break;
+    case 'extension_granted':
+      // Once per clock: a clock extended before, or not running (breached, say), is left alone.
+      for (const clock of activeOf('follow_up')) {
+        if (
+          clock.status === 'running' &&
+          clock.agency === input.agency &&
+          clock.extendedAt === null &&
+          clock.extension !== null
+        ) {
+          actions.push({ kind: 'extend', clockId: clock.clockId });
+        }
+      }
       break;
     case 'routed':
     case 'forwarded':

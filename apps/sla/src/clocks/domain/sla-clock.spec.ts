@@ -1,11 +1,14 @@
 import { BusinessCalendar, holidaysFor } from '@salur/calendar';
 import {
+  ClockTransitionRefused,
   endClock,
+  extendClock,
   fireDeadline,
   msToIsoDuration,
   pauseClock,
   plannedDeadlines,
   remainingMs,
+  replanClock,
   resumeClock,
   startClock,
   validWarnings,
@@ -24,6 +27,7 @@ const followUp: StagePolicy = {
   calendar: 'business',
   version: 3,
   warnings: [0.5, 0.8],
+  extension: 'P7D',
 };
 
 function start(at: string, policy: StagePolicy = followUp, calendar = makassar): SlaClock {
@@ -126,7 +130,14 @@ describe('an SLA clock', () => {
     const roundTheClock = BusinessCalendar.roundTheClock('Asia/Makassar');
     const autoClose = start(
       '2026-11-07T02:00:00Z',
-      { stage: 'auto_close', duration: 'PT30S', calendar: '24x7', version: 1, warnings: [0.5] },
+      {
+        stage: 'auto_close',
+        duration: 'PT30S',
+        calendar: '24x7',
+        version: 1,
+        warnings: [0.5],
+        extension: null,
+      },
       roundTheClock,
     );
     expect(autoClose.dueAt.toISOString()).toBe('2026-11-07T02:00:30.000Z');
@@ -134,6 +145,55 @@ describe('an SLA clock', () => {
       expect.objectContaining({ kind: 'auto_close_due', threshold: 1 }),
     ]);
     expect(fireDeadline(autoClose, { threshold: 1, kind: 'auto_close_due' })?.status).toBe('due');
+  });
+
+  it('extends once by the policy extension in working days, moving the warnings not yet fired', () => {
+    const clock = start('2026-11-02T02:00:00Z');
+    expect(clock.extension).toBe('P7D');
+    const warned = fireDeadline(clock, { threshold: 0.5, kind: 'warning' })!;
+    const at = new Date('2026-11-06T02:00:00Z');
+    const extended = extendClock(warned, at, makassar);
+    // Due Monday 9 Nov 16:00 WITA + 7 working days → Wednesday 18 Nov 16:00 WITA.
+    expect(extended.dueAt.toISOString()).toBe('2026-11-18T08:00:00.000Z');
+    expect(extended.budgetMs).toBe(clock.budgetMs + 7 * 8 * HOUR);
+    expect(extended.extendedAt).toEqual(at);
+    // The 50% warning fired already; the 80% one and the breach are planned from the new budget.
+    const planned = plannedDeadlines(extended, makassar, [0.5]);
+    expect(planned.map((d) => [d.threshold, d.fireAt.toISOString()])).toEqual([
+      [0.8, makassar.addWorkingTime(clock.startedAt, Math.round(0.8 * 102 * HOUR)).toISOString()],
+      [1, '2026-11-18T08:00:00.000Z'],
+    ]);
+    expect(() => extendClock(extended, at, makassar)).toThrow(ClockTransitionRefused);
+  });
+
+  it('refuses to extend a paused, breached or ended clock, or one whose policy has no extension', () => {
+    const clock = start('2026-11-02T02:00:00Z');
+    const at = new Date('2026-11-03T02:00:00Z');
+    expect(() => extendClock(pauseClock(clock, at, makassar), at, makassar)).toThrow(
+      'a paused clock cannot be extended',
+    );
+    const breached = fireDeadline(clock, { threshold: 1, kind: 'breach' })!;
+    expect(() => extendClock(breached, at, makassar)).toThrow('a breached clock');
+    expect(() => extendClock(endClock(clock, at, 'met').clock, at, makassar)).toThrow(
+      'a met clock',
+    );
+    const none = start('2026-11-02T02:00:00Z', { ...followUp, extension: null });
+    expect(() => extendClock(none, at, makassar)).toThrow('allows no extension');
+  });
+
+  it('plans a running deadline again in an edited calendar, keeping the working time left', () => {
+    const clock = start('2026-11-02T02:00:00Z');
+    // Wednesday 4 Nov 2026 declared a holiday: the deadline moves one working day later.
+    const edited = new BusinessCalendar({
+      timeZone: 'Asia/Makassar',
+      holidays: [...holidaysFor(2026).entries, '2026-11-04'],
+    });
+    const replanned = replanClock(clock, edited);
+    expect(replanned.dueAt.toISOString()).toBe('2026-11-10T08:00:00.000Z');
+    expect(replanned.budgetMs).toBe(clock.budgetMs);
+    // A paused clock has no deadline to move: it is planned again when it resumes.
+    const paused = pauseClock(clock, new Date('2026-11-03T02:00:00Z'), makassar);
+    expect(replanClock(paused, edited)).toBe(paused);
   });
 
   it('checks warning fractions and writes durations in ISO 8601', () => {

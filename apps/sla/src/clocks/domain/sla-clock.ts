@@ -21,6 +21,11 @@ export interface StagePolicy {
   readonly version: number;
   /** Fractions of the allowed time at which a warning fires, ascending, each in (0, 1). */
   readonly warnings: readonly number[];
+  /**
+   * What one extension adds (ISO 8601, counted in the policy's calendar): a follow-up clock of an
+   * information request may be extended once. Null: the stage cannot be extended.
+   */
+  readonly extension: string | null;
 }
 
 /**
@@ -60,6 +65,10 @@ export interface SlaClock {
   readonly warnedAt: number | null;
   readonly endedAt: Date | null;
   readonly status: ClockStatus;
+  /** What an extension adds, from the policy the clock started with; null: none allowed. */
+  readonly extension: string | null;
+  /** When the clock was extended; a clock is extended at most once. */
+  readonly extendedAt: Date | null;
 }
 
 /** What the scheduler fires at a threshold: a warning, the breach, or auto-close due. */
@@ -122,6 +131,8 @@ export function startClock(
     warnedAt: null,
     endedAt: null,
     status: 'running',
+    extension: policy.extension,
+    extendedAt: null,
   };
 }
 
@@ -182,6 +193,42 @@ export function resumeClock(clock: SlaClock, at: Date, calendar: ClockCalendar):
     pausedAt: null,
     status: 'running',
   };
+}
+
+/**
+ * The agency was granted more time, once: the deadline moves by the clock's `extension` (counted
+ * in its calendar from the current deadline, so "+7 working days" lands on the seventh working
+ * day after it) and the budget grows by the working time added, so the warning fractions move
+ * too. Only a running clock can be extended; a paused, breached or ended one, one extended
+ * before, or one whose policy allows no extension is refused.
+ */
+export function extendClock(clock: SlaClock, at: Date, calendar: ClockCalendar): SlaClock {
+  if (clock.status !== 'running') {
+    throw new ClockTransitionRefused(`a ${clock.status} clock cannot be extended`);
+  }
+  if (clock.extendedAt !== null) {
+    throw new ClockTransitionRefused('the clock was extended already');
+  }
+  if (clock.extension === null) {
+    throw new ClockTransitionRefused(`the ${clock.stage} policy allows no extension`);
+  }
+  const dueAt = calendar.addDuration(clock.dueAt, clock.extension);
+  const added = Math.max(0, calendar.workingTimeBetween(clock.dueAt, dueAt));
+  return { ...clock, dueAt, budgetMs: clock.budgetMs + added, extendedAt: at };
+}
+
+/**
+ * The running clock's deadline planned again in its (edited) calendar: the working time left is
+ * counted from the start of the current segment, so a holiday added inside the remaining period
+ * pushes the deadline past it and a removed one brings it forward. The budget stays.
+ */
+export function replanClock(clock: SlaClock, calendar: ClockCalendar): SlaClock {
+  if (clock.status !== 'running' || clock.segmentStartedAt === null) return clock;
+  const dueAt = calendar.addWorkingTime(
+    clock.segmentStartedAt,
+    Math.max(0, clock.budgetMs - clock.consumedMs),
+  );
+  return { ...clock, dueAt };
 }
 
 /**

@@ -3,6 +3,9 @@ import type { CalendarKind, StagePolicy } from './sla-clock';
 
 export const DEFAULT_WARNINGS: readonly number[] = [0.5, 0.8];
 
+/** DESIGN.md: information requests get "+7 once on extension", 7 working days. */
+export const DEFAULT_FOLLOW_UP_EXTENSION = 'P7D';
+
 /**
  * A stored policy: a stage's duration for every complaint matching its scope. `null` in a scope
  * field matches anything. Each change to one scope is a new version; clocks keep theirs.
@@ -16,6 +19,8 @@ export interface PolicyRule {
   readonly duration: string;
   readonly calendar: CalendarKind;
   readonly warnings: readonly number[];
+  /** What one extension adds, in `calendar` (ISO 8601); null: the stage cannot be extended. */
+  readonly extension: string | null;
 }
 
 export interface PolicyScope {
@@ -27,7 +32,9 @@ export interface PolicyScope {
 
 /**
  * The defaults of DESIGN.md, version 1: verification 3 working days; follow-up 5 working days
- * (information requests 10); resolution 60 calendar days; auto-close 10 working days.
+ * (information requests 10); resolution 60 calendar days; auto-close 10 working days. A
+ * follow-up clock may be extended once by 7 working days (routing allows it for information
+ * requests only).
  */
 export const DEFAULT_POLICIES: readonly PolicyRule[] = [
   rule('verification', null, 'P3D', 'business'),
@@ -52,6 +59,7 @@ function rule(
     duration,
     calendar,
     warnings: DEFAULT_WARNINGS,
+    extension: stage === 'follow_up' ? DEFAULT_FOLLOW_UP_EXTENSION : null,
   };
 }
 
@@ -94,6 +102,7 @@ export function resolvePolicy(stored: readonly PolicyRule[], scope: PolicyScope)
     calendar: best.calendar,
     version: best.version,
     warnings: best.warnings,
+    extension: best.extension,
   };
 }
 

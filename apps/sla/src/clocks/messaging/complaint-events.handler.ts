@@ -25,6 +25,8 @@ const TRANSITIONS: Partial<Record<EventType, ComplaintTransition>> = {
   [EventTypes.ComplaintEscalated]: 'escalated',
   [EventTypes.ComplaintClosed]: 'closed',
   [EventTypes.ComplaintReopened]: 'reopened',
+  [EventTypes.ComplaintInfoReceived]: 'info_received',
+  [EventTypes.ComplaintExtensionGranted]: 'extension_granted',
 };
 
 function slaTransaction(tx: HandlerContext['tx']): SlaTransaction {
@@ -55,6 +57,8 @@ export class ComplaintEventsHandler {
     EventTypes.ComplaintEscalated,
     EventTypes.ComplaintClosed,
     EventTypes.ComplaintReopened,
+    EventTypes.ComplaintInfoReceived,
+    EventTypes.ComplaintExtensionGranted,
   )
   async onComplaintEvent(
     @Payload() event: EventEnvelope<ComplaintEventData>,

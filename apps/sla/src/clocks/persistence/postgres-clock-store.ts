@@ -6,6 +6,8 @@ import type {
   ClockStore,
   DeadlineClaims,
   DeadlineStore,
+  RecomputeClocks,
+  RecomputeDeadlineStore,
 } from '../application/ports';
 import type {
   CalendarKind,
@@ -38,6 +40,8 @@ export const CLOCK_COLUMNS = [
   'warned_at',
   'ended_at',
   'status',
+  'extension',
+  'extended_at',
 ] as const;
 
 export interface ClockRow {
@@ -62,6 +66,8 @@ export interface ClockRow {
   warned_at: number | null;
   ended_at: Date | null;
   status: string;
+  extension: string | null;
+  extended_at: Date | null;
 }
 
 export function clockColumns(alias: string): string {
@@ -91,13 +97,23 @@ export function toClock(row: ClockRow): SlaClock {
     warnedAt: row.warned_at,
     endedAt: row.ended_at,
     status: row.status as ClockStatus,
+    extension: row.extension,
+    extendedAt: row.extended_at,
   };
 }
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
 /** Clocks and their deadlines in the `sla` schema, inside the caller's transaction. */
-export class PostgresClockStore implements ClockStore, ClockReader, DeadlineStore, DeadlineClaims {
+export class PostgresClockStore
+  implements
+    ClockStore,
+    ClockReader,
+    DeadlineStore,
+    DeadlineClaims,
+    RecomputeClocks,
+    RecomputeDeadlineStore
+{
   constructor(
     private readonly manager: EntityManager,
     private readonly options: { readonly lock: boolean } = { lock: true },
@@ -158,6 +174,8 @@ export class PostgresClockStore implements ClockStore, ClockReader, DeadlineStor
         clock.warnedAt,
         clock.endedAt,
         clock.status,
+        clock.extension,
+        clock.extendedAt,
       ],
     );
   }
@@ -169,11 +187,12 @@ export class PostgresClockStore implements ClockStore, ClockReader, DeadlineStor
       `UPDATE sla.clocks c SET due_at = u.due_at, consumed_ms = u.consumed_ms,
          segment_started_at = u.segment_started_at, paused_at = u.paused_at,
          breached_at = u.breached_at, warned_at = u.warned_at, ended_at = u.ended_at,
-         status = u.status
+         status = u.status, budget_ms = u.budget_ms, extended_at = u.extended_at
        FROM unnest($1::uuid[], $2::timestamptz[], $3::bigint[], $4::timestamptz[],
-                   $5::timestamptz[], $6::timestamptz[], $7::float8[], $8::timestamptz[], $9::text[])
+                   $5::timestamptz[], $6::timestamptz[], $7::float8[], $8::timestamptz[], $9::text[],
+                   $10::bigint[], $11::timestamptz[])
          AS u(clock_id, due_at, consumed_ms, segment_started_at, paused_at, breached_at,
-              warned_at, ended_at, status)
+              warned_at, ended_at, status, budget_ms, extended_at)
        WHERE c.clock_id = u.clock_id`,
       [
         clocks.map((c) => c.clockId),
@@ -185,6 +204,8 @@ export class PostgresClockStore implements ClockStore, ClockReader, DeadlineStor
         clocks.map((c) => c.warnedAt),
         clocks.map((c) => iso(c.endedAt)),
         clocks.map((c) => c.status),
+        clocks.map((c) => c.budgetMs),
+        clocks.map((c) => iso(c.extendedAt)),
       ],
     );
   }
@@ -208,6 +229,32 @@ export class PostgresClockStore implements ClockStore, ClockReader, DeadlineStor
     await this.manager.query(`DELETE FROM sla.deadlines WHERE clock_id = $1 AND fired_at IS NULL`, [
       clockId,
     ]);
+  }
+
+  async cancelPendingOf(clockIds: readonly string[]): Promise<void> {
+    if (clockIds.length === 0) return;
+    await this.manager.query(
+      `DELETE FROM sla.deadlines WHERE clock_id = ANY($1::uuid[]) AND fired_at IS NULL`,
+      [clockIds],
+    );
+  }
+
+  async runningBusinessClocks(
+    afterClockId: string | null,
+    agencies: readonly string[] | null,
+    limit: number,
+  ): Promise<SlaClock[]> {
+    const rows: ClockRow[] = await this.manager.query(
+      `SELECT ${clockColumns('c')} FROM sla.clocks c
+       WHERE c.status = 'running' AND c.calendar = 'business'
+         AND ($1::uuid IS NULL OR c.clock_id > $1::uuid)
+         AND ($2::text[] IS NULL OR c.agency = ANY($2::text[]))
+       ORDER BY c.clock_id
+       LIMIT $3
+       FOR UPDATE OF c`,
+      [afterClockId, agencies === null ? null : [...agencies], limit],
+    );
+    return rows.map(toClock);
   }
 
   async claimDue(now: Date, limit: number): Promise<ClaimedDeadline[]> {

@@ -13,6 +13,7 @@ interface PolicyRow {
   duration: string;
   calendar: string;
   warnings: number[];
+  extension: string | null;
 }
 
 export function toPolicyRule(row: PolicyRow): PolicyRule {
@@ -25,6 +26,7 @@ export function toPolicyRule(row: PolicyRow): PolicyRule {
     duration: row.duration,
     calendar: row.calendar as CalendarKind,
     warnings: [...row.warnings],
+    extension: row.extension,
   };
 }
 
@@ -34,7 +36,8 @@ export class PostgresPolicySource implements PolicySource {
 
   async resolve(scope: PolicyScope): Promise<StagePolicy> {
     const rows: PolicyRow[] = await this.manager.query(
-      `SELECT stage, agency, category, complaint_type, version, duration, calendar, warnings
+      `SELECT stage, agency, category, complaint_type, version, duration, calendar, warnings,
+              extension
        FROM sla.policies
        WHERE stage = $1 AND (agency IS NULL OR agency = $2)
          AND (category IS NULL OR category = $3) AND (complaint_type IS NULL OR complaint_type = $4)`,

@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
   unique: true,
   where: `"status" IN ('running', 'paused', 'breached')`,
 })
+@Index('clocks_ended_at_idx', ['endedAt'], { where: `"ended_at" IS NOT NULL` })
 @Index('clocks_breached_idx', ['breachedAt'], { where: `"status" = 'breached'` })
 @Index('clocks_at_risk_idx', ['dueAt'], {
   where: `"status" = 'running' AND "warned_at" IS NOT NULL`,
@@ -74,4 +75,11 @@ export class SlaClockEntity {
 
   @Column({ type: 'text' })
   status: string;
+
+  /** What one extension adds (ISO 8601), from the clock's policy; null: none allowed. */
+  @Column({ type: 'text', nullable: true })
+  extension: string | null;
+
+  @Column({ name: 'extended_at', type: 'timestamptz', nullable: true })
+  extendedAt: Date | null;
 }

@@ -4,6 +4,7 @@ import {
   acknowledgeCase,
   escalateCase,
   forwardCase,
+  grantExtension,
   postponeCase,
   rejectCase,
   requestInfo,
@@ -193,6 +194,19 @@ export class ActOnCase {
             toAgency: next.agency,
             trigger: 'agency',
             ...(action.reason ? { reason: action.reason } : {}),
+            by: agencyActor,
+          }),
+        );
+      }
+      case 'extend': {
+        const deadline = await tx.deadlines.findForUpdate(current.complaintId);
+        // Routing's copy of the holding agency's follow-up clock; an older agency's is not it.
+        const state = deadline && deadline.agency === current.agency ? deadline.state : null;
+        const next = grantExtension(current, state, at);
+        return save(
+          next,
+          caseEvent(EventTypes.ComplaintExtensionGranted, next, {
+            reason: action.reason,
             by: agencyActor,
           }),
         );

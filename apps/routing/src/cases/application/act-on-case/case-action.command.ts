@@ -27,7 +27,8 @@ export type CaseAction =
       readonly attachments: readonly AttachmentRef[];
     }
   | { readonly kind: 'forward'; readonly toAgency: string; readonly reason: string }
-  | { readonly kind: 'escalate'; readonly reason?: string };
+  | { readonly kind: 'escalate'; readonly reason?: string }
+  | { readonly kind: 'extend'; readonly reason: string };
 
 export interface ActOnCaseCommand {
   readonly officer: Officer;

@@ -31,9 +31,16 @@ async function load(tx: RoutingTransaction, complaintId: string): Promise<Compla
  * the state no longer allows throws `IllegalTransition`, which the handler dead-letters.
  */
 export class ApplyReporterEvent {
+  /**
+   * A reply to the agency's information request ends the wait for the reporter and is published
+   * as `salur.complaint.info-received.v1` (the SLA service resumes the follow-up clock on it). A
+   * reply nobody asked for changes nothing and publishes nothing.
+   */
   async replied(tx: RoutingTransaction, e: ReporterRepliedData): Promise<void> {
-    const next = recordReporterReply(await load(tx, e.complaintId));
-    if (next) await tx.cases.update(next);
+    const next = recordReporterReply(await load(tx, e.complaintId), new Date(e.repliedAt));
+    if (!next) return;
+    await tx.cases.update(next);
+    await tx.publish(caseEvent(EventTypes.ComplaintInfoReceived, next, { repliedAt: e.repliedAt }));
   }
 
   async confirmed(tx: RoutingTransaction, e: ReporterConfirmedData): Promise<void> {

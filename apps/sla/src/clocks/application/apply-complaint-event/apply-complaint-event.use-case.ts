@@ -8,6 +8,7 @@ import {
 } from '../../domain/clock-transitions';
 import {
   endClock,
+  extendClock,
   pauseClock,
   plannedDeadlines,
   resumeClock,
@@ -149,6 +150,17 @@ export class ApplyComplaintEvent {
               resumedAt: (clock.segmentStartedAt ?? at).toISOString(),
             }),
           );
+          break;
+        }
+        case 'extend': {
+          const before = current(action.clockId);
+          const calendar = calendarOf(before);
+          const clock = extendClock(before, at, calendar);
+          changed.set(clock.clockId, clock);
+          await tx.clocks.update([clock]);
+          // Deadlines not yet fired move; a warning that already fired stays fired.
+          await tx.deadlines.cancelPending(clock.clockId);
+          await tx.deadlines.schedule(plannedDeadlines(clock, calendar));
           break;
         }
         case 'end': {
