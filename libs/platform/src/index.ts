@@ -5,7 +5,9 @@ export {
   BaseServiceEnv,
   LOG_LEVELS,
   NODE_ENVS,
+  TRACES_EXPORTERS,
   type LogLevel,
+  type TracesExporter,
   type NodeEnv,
 } from './config/base-service.env';
 export { EnvBoolean, EnvList, EnvNumber } from './config/env-decorators';
@@ -19,7 +21,30 @@ export {
   parseTraceparent,
   type Traceparent,
 } from './tracing/traceparent';
-export { currentTrace, currentTraceparent, runWithTrace } from './tracing/trace-context';
+export {
+  annotateComplaint,
+  COMPLAINT_ID_ATTRIBUTE,
+  contextFromTraceparent,
+  currentLogFields,
+  currentTrace,
+  currentTraceparent,
+  runInSpan,
+  runWithTrace,
+  traceOf,
+  traceparentOf,
+  type LogFields,
+  type RunInSpanOptions,
+} from './tracing/trace-context';
+export {
+  installTracing,
+  installTracingFromConfig,
+  otlpTracesUrl,
+  salurTracer,
+  TRACER_NAME,
+  type TracingConfig,
+  type TracingHandle,
+  type TracingOptions,
+} from './tracing/tracing';
 
 // Logging
 export { createLoggerModule, createStandaloneLogger, loggerOptions } from './logging/logger';

@@ -4,11 +4,15 @@ import {
   validateEnvelope,
   validateEventData,
   type EventEnvelope,
+  type EventType,
 } from '@salur/contracts';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { annotateComplaint, contextFromTraceparent, runInSpan } from '@salur/platform';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { DeliveryControls, IncomingMessage, MessageProducer } from '../broker/message-broker';
 import { decodeEvent } from '../codec/cloudevents-kafka';
+import { consumerSpan } from '../codec/event-span';
 import type { OutboxWriter } from '../outbox/outbox-writer';
 import { quoteIdent } from '../sql';
 import { transactionScope, type TransactionScope } from '../unit-of-work';
@@ -54,8 +58,6 @@ export interface EventProcessorOptions {
   /** Handlers by CloudEvents type; events of other types on a subscribed topic are skipped. */
   readonly handlers: ReadonlyMap<string, EventHandler>;
   readonly retry: RetryPolicy;
-  /** Runs the handler inside the event's trace, so its logs and its own events carry it. */
-  readonly runInTrace?: <T>(traceparent: string | undefined, fn: () => Promise<T>) => Promise<T>;
   readonly observer?: EventProcessorObserver;
   /** How often a long handler or a retry wait keeps the group membership alive. */
   readonly heartbeatIntervalMs?: number;
@@ -114,37 +116,78 @@ export class EventProcessor {
       this.observe('ignored', envelope.type, started);
       return true;
     }
+    // Everything from here runs in the event's consumer span, a child of its producer span, so
+    // the handler's log lines, its queries and the events it writes belong to the same trace.
+    const { name, options } = consumerSpan(
+      {
+        topic: this.originalTopic(message),
+        type: envelope.type,
+        id: envelope.id,
+        subject: envelope.subject,
+      },
+      this.options.groupId,
+    );
+    return runInSpan(
+      name,
+      { ...options, parent: contextFromTraceparent(envelope.traceparent) },
+      async (span) => {
+        annotateComplaint(envelope.subject);
+        const outcome = await this.handle(message, envelope, handler, failedBefore, controls);
+        span.setAttribute('salur.event.outcome', outcome);
+        if (outcome === 'retry-scheduled' || outcome === 'dead-lettered') {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: `event ${outcome}` });
+        }
+        this.observe(outcome, envelope.type, started);
+        // One line per handled event, carrying the trace and complaint ids like every line here.
+        this.options.logger[outcome === 'processed' || outcome === 'duplicate' ? 'info' : 'warn'](
+          {
+            eventId: envelope.id,
+            eventType: envelope.type,
+            outcome,
+            attempt: failedBefore + 1,
+            durationMs: Date.now() - started,
+          },
+          'event handled',
+        );
+        return true;
+      },
+    );
+  }
+
+  private async handle(
+    message: IncomingMessage,
+    envelope: EventEnvelope<unknown, EventType>,
+    handler: EventHandler,
+    failedBefore: number,
+    controls: DeliveryControls,
+  ): Promise<ProcessingOutcome> {
     let data: unknown;
     try {
       data = validateEventData(envelope.type, envelope.data);
     } catch (error) {
       await this.deadLetter(message, 'invalid-event', error, failedBefore);
-      this.observe('dead-lettered', envelope.type, started);
-      return true;
+      return 'dead-lettered';
     }
     const event: EventEnvelope = { ...envelope, data };
     const attempt = failedBefore + 1;
     try {
       const fresh = await this.withHeartbeat(controls, () =>
-        this.inTrace(envelope.traceparent, () => this.handleOnce(event, handler, attempt)),
+        this.handleOnce(event, handler, attempt),
       );
-      this.observe(fresh ? 'processed' : 'duplicate', envelope.type, started);
+      return fresh ? 'processed' : 'duplicate';
     } catch (error) {
       if (isNonRetriable(error)) {
         await this.deadLetter(message, 'non-retriable', error, attempt);
-        this.observe('dead-lettered', envelope.type, started);
-        return true;
+        return 'dead-lettered';
       }
       const decision = decideRetry(this.options.retry, attempt);
       if (decision.kind === 'dead-letter') {
         await this.deadLetter(message, 'attempts-exhausted', error, attempt);
-        this.observe('dead-lettered', envelope.type, started);
-      } else {
-        await this.scheduleRetry(message, error, attempt, decision.delayMs);
-        this.observe('retry-scheduled', envelope.type, started);
+        return 'dead-lettered';
       }
+      await this.scheduleRetry(message, error, attempt, decision.delayMs);
+      return 'retry-scheduled';
     }
-    return true;
   }
 
   /** Returns false when the event had already been processed by this group. */
@@ -262,10 +305,6 @@ export class EventProcessor {
     } finally {
       clearInterval(timer);
     }
-  }
-
-  private inTrace<T>(traceparent: string | undefined, fn: () => Promise<T>): Promise<T> {
-    return this.options.runInTrace ? this.options.runInTrace(traceparent, fn) : fn();
   }
 
   private observe(outcome: ProcessingOutcome, type: string, started: number): void {

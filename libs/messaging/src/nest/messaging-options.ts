@@ -36,8 +36,6 @@ export interface MessagingModuleOptions {
    */
   readonly readinessRequiresKafka?: boolean;
   readonly logger: Logger;
-  readonly currentTraceparent?: () => string | undefined;
-  readonly runInTrace?: <T>(traceparent: string | undefined, fn: () => Promise<T>) => Promise<T>;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -9,13 +9,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { TopicName } from '@salur/contracts';
-import {
-  createStandaloneLogger,
-  currentTraceparent,
-  ReadinessRegistry,
-  runWithTrace,
-  type BaseServiceEnv,
-} from '@salur/platform';
+import { createStandaloneLogger, ReadinessRegistry, type BaseServiceEnv } from '@salur/platform';
 import { DataSource } from 'typeorm';
 import { KafkaJsBroker } from '../broker/kafkajs/kafkajs-broker';
 import type { MessageBroker } from '../broker/message-broker';
@@ -117,7 +111,7 @@ export class MessagingModule {
   /**
    * The usual wiring of a Salur service from its validated configuration: schema and CloudEvents
    * source named after the service, brokers, topic prefix and client id from the environment,
-   * logs and traces through the platform.
+   * logs through the platform (traces are OpenTelemetry's: producer and consumer spans).
    */
   static forService(
     config: BaseServiceEnv,
@@ -141,8 +135,6 @@ export class MessagingModule {
         ? { readinessRequiresKafka: service.readinessRequiresKafka }
         : {}),
       logger: createStandaloneLogger(service.name, config.LOG_LEVEL),
-      currentTraceparent,
-      runInTrace: runWithTrace,
     });
   }
 
@@ -183,7 +175,6 @@ export class MessagingModule {
             new OutboxWriter({
               schema: options.schema,
               source: options.source,
-              currentTraceparent: options.currentTraceparent,
             }),
         },
         {

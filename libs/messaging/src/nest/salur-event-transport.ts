@@ -66,7 +66,6 @@ export class SalurEventTransport extends Server implements CustomTransportStrate
           logger: this.options.logger.child({ component: 'event-consumer', group: this.groupId }),
           handlers,
           retry: { ...DEFAULT_RETRY_POLICY, ...this.options.retry },
-          runInTrace: this.options.runInTrace,
           observer: this.metrics.processorObserver(this.groupId),
         });
         this.consumer = new EventConsumer({

@@ -7,8 +7,16 @@ import {
   type EventType,
   type NewEvent,
 } from '@salur/contracts';
+import { context, SpanStatusCode, type Span } from '@opentelemetry/api';
+import {
+  contextFromTraceparent,
+  currentTraceparent,
+  salurTracer,
+  traceparentOf,
+} from '@salur/platform';
 import type { EntityManager } from 'typeorm';
 import { encodeEvent } from '../codec/cloudevents-kafka';
+import { producerSpan } from '../codec/event-span';
 import { quoteIdent } from '../sql';
 
 export interface OutboxWriterOptions {
@@ -16,8 +24,6 @@ export interface OutboxWriterOptions {
   readonly schema: string;
   /** CloudEvents `source` of every event this service produces, e.g. `/salur/intake`. */
   readonly source: string;
-  /** The trace of the action under way, if any; stamped on events that carry none. */
-  readonly currentTraceparent?: () => string | undefined;
 }
 
 /** The Postgres channel on which a service's relay is woken when its outbox gets rows. */
@@ -41,9 +47,12 @@ export class OutboxWriter {
     return this.options.source;
   }
 
-  /** Builds the envelope of a new event; validates attributes and data. */
+  /**
+   * Builds the envelope of a new event; validates attributes and data. Its `traceparent` is the
+   * event's own, else the active span's (`append` makes that the event's producer span).
+   */
   envelope<T extends EventType>(event: NewEvent<unknown, T>): EventEnvelope<unknown, T> {
-    const traceparent = event.traceparent ?? this.options.currentTraceparent?.();
+    const traceparent = event.traceparent ?? currentTraceparent();
     const envelope: EventEnvelope<unknown, T> = {
       specversion: '1.0',
       id: event.id ?? randomUUID(),
@@ -67,7 +76,45 @@ export class OutboxWriter {
     events: readonly NewEvent<unknown, EventType>[],
   ): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
-    const envelopes = events.map((e) => this.envelope(e));
+    // One producer span per event, a child of the work under way (or of the trace the event was
+    // given explicitly); the event carries it as its `traceparent`, and the consumers' spans
+    // become its children.
+    const spans = events.map((e) => this.startProducerSpan(e));
+    try {
+      const envelopes = events.map((e, i) =>
+        this.envelope({ ...e, traceparent: traceparentOf(spans[i]) ?? e.traceparent }),
+      );
+      envelopes.forEach((e, i) => spans[i]?.setAttributes({ 'messaging.message.id': e.id }));
+      await this.insert(manager, envelopes);
+      for (const span of spans) span.end();
+      return envelopes;
+    } catch (error) {
+      for (const span of spans) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+        span.end();
+      }
+      throw error;
+    }
+  }
+
+  private startProducerSpan(event: NewEvent<unknown, EventType>): Span {
+    const { name, options } = producerSpan({
+      topic: topicOf(event.type),
+      type: event.type,
+      subject: event.subject,
+      ...(event.id !== undefined ? { id: event.id } : {}),
+    });
+    const parent =
+      event.traceparent !== undefined
+        ? contextFromTraceparent(event.traceparent, context.active())
+        : context.active();
+    return salurTracer().startSpan(name, options, parent);
+  }
+
+  private async insert(
+    manager: EntityManager,
+    envelopes: readonly EventEnvelope<unknown, EventType>[],
+  ): Promise<void> {
     const encoded = envelopes.map((e) => encodeEvent(e));
     await manager.query(
       `INSERT INTO ${this.table} (event_id, event_type, topic, message_key, headers, payload)
@@ -83,6 +130,5 @@ export class OutboxWriter {
     );
     // Delivered when the transaction commits, and not at all if it rolls back.
     await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.schema), '']);
-    return envelopes;
   }
 }

@@ -12,6 +12,7 @@ import type { HealthModuleOptions } from '../health/health.options';
 import { ServiceLifecycle } from '../health/service-lifecycle';
 import { createStandaloneLogger } from '../logging/logger';
 import { requestTrace } from '../tracing/request-trace';
+import { installTracingFromConfig, type TracingHandle } from '../tracing/tracing';
 import { delay, drainHttpServer } from './graceful-shutdown';
 import { PlatformModule } from './platform.module';
 
@@ -58,6 +59,8 @@ export interface ServiceHandle {
  */
 export async function bootstrapService(options: BootstrapServiceOptions): Promise<ServiceHandle> {
   const { config } = options;
+  // Before anything opens a span: the provider, context propagation and the exporter if any.
+  const tracing = installTracingFromConfig(options.name, config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT,
     // Requests are logged by nestjs-pino, with redaction; Fastify's own logger stays off.
@@ -85,10 +88,11 @@ export async function bootstrapService(options: BootstrapServiceOptions): Promis
   app.useLogger(app.get(Logger));
   const logger = new NestLogger('Bootstrap');
   try {
-    return await configureAndListen(app, options, logger);
+    return await configureAndListen(app, options, logger, tracing);
   } catch (error) {
     // Release what the modules opened (database pool, Kafka clients) before reporting failure.
     await app.close().catch(() => undefined);
+    await tracing.shutdown().catch(() => undefined);
     throw error;
   }
 }
@@ -97,6 +101,7 @@ async function configureAndListen(
   app: NestFastifyApplication,
   options: BootstrapServiceOptions,
   logger: NestLogger,
+  tracing: TracingHandle,
 ): Promise<ServiceHandle> {
   const { config } = options;
 
@@ -137,6 +142,10 @@ async function configureAndListen(
         );
       }
       await app.close();
+      // The spans of the last requests and events, exported before the process goes.
+      await tracing.shutdown().catch((error: unknown) => {
+        logger.warn({ err: error }, 'exporting the last spans failed');
+      });
       logger.log('stopped');
     })();
     return stopping;

@@ -18,6 +18,9 @@ import { EnvList, EnvNumber } from './env-decorators';
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
+export const TRACES_EXPORTERS = ['none', 'otlp'] as const;
+export type TracesExporter = (typeof TRACES_EXPORTERS)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -130,4 +133,30 @@ export class BaseServiceEnv {
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
   AUTH_JWKS_URL?: string;
+
+  /**
+   * `otlp` exports spans over OTLP/HTTP; `none` (default) exports nothing, while trace ids are
+   * still generated and propagated, so logs correlate across services either way.
+   */
+  @IsIn(TRACES_EXPORTERS)
+  OTEL_TRACES_EXPORTER: TracesExporter = 'none';
+
+  /** Base URL of the OTLP/HTTP receiver (a collector); traces go to `<endpoint>/v1/traces`. */
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  OTEL_EXPORTER_OTLP_ENDPOINT = 'http://localhost:4318';
+
+  /** Full URL for traces, when it is not `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** The exporter speaks OTLP/HTTP with JSON bodies; other protocols are refused at start. */
+  @IsIn(['http/json'], { message: 'must be http/json (the only OTLP protocol this build exports)' })
+  OTEL_EXPORTER_OTLP_PROTOCOL = 'http/json';
+
+  /** `service.name` of exported spans; defaults to the service (`intake`, `routing`, ...). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  OTEL_SERVICE_NAME?: string;
 }

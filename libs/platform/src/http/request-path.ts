@@ -4,3 +4,6 @@ export function requestPath(url: string | undefined): string {
   const end = url.search(/[?#]/);
   return end < 0 ? url : url.slice(0, end);
 }
+
+/** Paths probed every few seconds (probes, scrapes): neither logged per request nor traced. */
+export const QUIET_PATHS: readonly string[] = ['/health/live', '/health/ready', '/metrics'];

@@ -4,18 +4,15 @@ import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import type { LogLevel } from '../config/base-service.env';
-import { requestPath } from '../http/request-path';
-import { currentTrace } from '../tracing/trace-context';
-import { requestTrace } from '../tracing/request-trace';
+import { QUIET_PATHS, requestPath } from '../http/request-path';
+import { currentLogFields, currentTrace } from '../tracing/trace-context';
+import { requestLogFields, requestTrace } from '../tracing/request-trace';
 import type { Traceparent } from '../tracing/traceparent';
 import { REDACT_CENSOR, redactSensitive, redactUrl, SERIALIZED_REDACT_PATHS } from './redaction';
 
-/** Paths probed every few seconds; logging each call would drown everything else. */
-const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
-
 /**
  * The pino options every Salur logger shares: JSON, ISO time, textual level, the service name,
- * the central redaction list, and the current trace on every line.
+ * the central redaction list, and the current trace (and complaint, where known) on every line.
  */
 export function loggerOptions(service: string, level: LogLevel): LoggerOptions {
   return {
@@ -30,7 +27,7 @@ export function loggerOptions(service: string, level: LogLevel): LoggerOptions {
     serializers: { err: serializeError },
     // Field names follow the OpenTelemetry log data model, so log backends correlate them with
     // traces without per-service mapping.
-    mixin: () => traceFields(currentTrace()),
+    mixin: () => ({ ...traceFields(currentTrace()), ...currentLogFields() }),
   };
 }
 
@@ -109,12 +106,13 @@ export function pinoHttpOptions(
     customSuccessObject: (request, _response, value: object) => ({
       ...value,
       ...traceFields(requestTrace(request)),
+      ...requestLogFields(request),
     }),
     // pino-http makes up an error ("failed with status code 500", with a stack pointing into
     // pino-http) for 5xx responses; the real one was logged by the exception filter.
     customErrorObject: (request, _response, _error, value: { err?: unknown }) => {
       const { err: _synthetic, ...rest } = value;
-      return { ...rest, ...traceFields(requestTrace(request)) };
+      return { ...rest, ...traceFields(requestTrace(request)), ...requestLogFields(request) };
     },
     serializers: {
       req: (request: SerializedRequest) => ({ ...request, url: redactUrl(request.url ?? '') }),

@@ -1,4 +1,6 @@
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { maskWebhookUrl, type EventEnvelope } from '@salur/contracts';
+import { contextFromTraceparent, runInSpan, traceparentOf } from '@salur/platform';
 import http from 'node:http';
 import https from 'node:https';
 import { useAgent } from 'request-filtering-agent';
@@ -86,15 +88,50 @@ export class WebhookSender {
         : null;
     const body = structuredCloudEvent(eventForAgency(source, delivery.recipient, confidentialBody));
     const now = this.clock.now();
-    const headers = {
-      'content-type': 'application/cloudevents+json; charset=utf-8',
-      'user-agent': 'Salur-Webhooks/1',
-      ...signatureHeaders(source.id, now, body, signingSecrets(subscription, now)),
-    };
+    // The request is a client span in the trace of the event it delivers (the complaint's trace
+    // from submission on), and carries it on as `traceparent` to the agency's system.
+    return runInSpan(
+      'POST',
+      {
+        kind: SpanKind.CLIENT,
+        parent: contextFromTraceparent(source.traceparent),
+        attributes: {
+          'http.request.method': 'POST',
+          'url.full': target,
+          'salur.complaint.id': delivery.complaintId,
+          'salur.delivery.recipient': delivery.recipient,
+          'cloudevents.event_id': source.id,
+          'cloudevents.event_type': source.type,
+        },
+      },
+      async (span) => {
+        const traceparent = traceparentOf(span);
+        const headers = {
+          'content-type': 'application/cloudevents+json; charset=utf-8',
+          'user-agent': 'Salur-Webhooks/1',
+          ...(traceparent ? { traceparent } : {}),
+          ...signatureHeaders(source.id, now, body, signingSecrets(subscription, now)),
+        };
+        const result = await this.post(subscription.url, body, headers, target);
+        if (result.statusCode !== undefined) {
+          span.setAttribute('http.response.status_code', result.statusCode);
+        }
+        if (!result.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: result.error });
+        return result;
+      },
+    );
+  }
+
+  private async post(
+    url: string,
+    body: string,
+    headers: Record<string, string>,
+    target: string,
+  ): Promise<SendResult> {
     try {
-      const answer = await httpPost(subscription.url, body, headers, {
+      const answer = await httpPost(url, body, headers, {
         timeoutMs: this.options.timeoutMs,
-        agent: this.agentFor(subscription.url),
+        agent: this.agentFor(url),
       });
       if (answer.status >= 200 && answer.status < 300) {
         return { ok: true, target, statusCode: answer.status };

@@ -1,4 +1,6 @@
+import { context, ROOT_CONTEXT, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { TransactionScope } from '@salur/messaging';
+import { salurTracer } from '@salur/platform';
 import type { Logger } from 'pino';
 import type {
   FireDueDeadlines,
@@ -70,10 +72,37 @@ export class DeadlineScheduler {
     return this.stopping;
   }
 
-  /** One batch; the number of deadlines it fired. */
+  /**
+   * One batch; the number of deadlines it fired. A batch that fires something is a span (a new
+   * trace: clocks do not keep the trace of the event that started them), and the events it
+   * publishes are its children. A poll that finds nothing due leaves no span: it is never ended,
+   * and a span that is not ended is not exported.
+   */
   async runOnce(): Promise<number> {
     const now = (this.options.now ?? (() => new Date()))();
-    const fired = await this.options.transactions.run(async (tx) => {
+    const span = salurTracer().startSpan('sla fire due deadlines', {}, ROOT_CONTEXT);
+    try {
+      const fired = await context.with(trace.setSpan(ROOT_CONTEXT, span), () =>
+        this.fireBatch(now),
+      );
+      if (fired.length > 0) {
+        span.setAttributes({
+          'salur.sla.deadlines_fired': fired.length,
+          'salur.sla.deadlines_late': fired.filter((f) => f.late).length,
+        });
+        span.end();
+        this.options.onBatch?.(fired);
+      }
+      return fired.length;
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+      span.end();
+      throw error;
+    }
+  }
+
+  private fireBatch(now: Date): Promise<FiredDeadline[]> {
+    return this.options.transactions.run(async (tx) => {
       const store = new PostgresClockStore(tx.manager);
       const batch = await this.options.fire.execute(
         { claims: store, clocks: store, publish: (...events) => tx.publish(...events) },
@@ -86,8 +115,6 @@ export class DeadlineScheduler {
       }
       return batch;
     });
-    if (fired.length > 0) this.options.onBatch?.(fired);
-    return fired.length;
   }
 
   private async loop(): Promise<void> {
