@@ -19,7 +19,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { RegionDirectory } from '@salur/directory';
-import { RequestValidationError, type FieldError } from '@salur/platform';
+import { annotateComplaint, RequestValidationError, type FieldError } from '@salur/platform';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { GetComplaintStatus } from '../application/get-status/get-complaint-status.use-case';
@@ -132,6 +132,7 @@ export class ComplaintsController {
       ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
       fingerprint: createHash('sha256').update(canonicalJson(dto)).digest('hex'),
     });
+    annotateComplaint(result.complaintId);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     const { replayed: _replayed, ...body } = result;
     return body;
