@@ -120,3 +120,27 @@ describe.each([
     );
   });
 });
+
+/**
+ * The grace period bounds the whole shutdown: when it runs out, the process says so and exits 1
+ * rather than lingering until the orchestrator kills it. A grace period of 1 ms runs out at once.
+ */
+describe('intake shutdown past SHUTDOWN_GRACE_MS', () => {
+  let stack: IntakeStack;
+
+  beforeAll(async () => {
+    stack = await IntakeStack.start({ SHUTDOWN_GRACE_MS: '1', LOG_LEVEL: 'info' });
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  it('logs that the grace period ran out and exits 1', async () => {
+    const exit = await stack.intake.stop();
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(stack.intake.output).toMatch(
+      /"level":"error"[^\n]*"msg":"shutdown did not finish within SHUTDOWN_GRACE_MS; exiting with status 1"/,
+    );
+  });
+});
