@@ -1,4 +1,6 @@
+import { KafkaJsBroker } from '@salur/messaging';
 import { KeepAliveLoad, TopicProbe, waitFor, type LoadOutcome } from '@salur/testing';
+import pino from 'pino';
 import { brokers, IntakeStack, validComplaint } from './support/intake-stack';
 
 const CLIENTS = 16;
@@ -38,7 +40,18 @@ describe.each([
 
   it('answers every request already sent, publishes every accepted complaint once and exits 0', async () => {
     const topic = stack.topic('salur.intake.v1');
-    // The relay is publishing before the load starts, so the shutdown has a live relay to flush.
+    // Intake creates its topic in the background after it starts; the probe needs it now.
+    const admin = new KafkaJsBroker({
+      brokers: brokers(),
+      clientId: 'intake-shutdown-e2e',
+      topicPrefix: stack.topicPrefix,
+      logger: pino({ level: 'warn' }),
+    });
+    try {
+      await admin.ensureTopics([{ topic: 'salur.intake.v1', partitions: 6 }]);
+    } finally {
+      await admin.close();
+    }
     probe = await TopicProbe.start(brokers(), [topic]);
     const load = KeepAliveLoad.start({
       url: stack.url('/v1/complaints'),

@@ -1,6 +1,8 @@
-import { waitFor, type TopicProbe } from '@salur/testing';
+import { KafkaJsBroker } from '@salur/messaging';
+import { testBrokers, waitFor, type TopicProbe } from '@salur/testing';
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
+import pino from 'pino';
 import { RoutingStack } from './support/routing-stack';
 
 const COMPLAINTS = 300;
@@ -65,6 +67,19 @@ describe('routing shutdown while events flow', () => {
   }
 
   it('finishes the events in hand, exits 0, and after a restart has applied each exactly once', async () => {
+    // Routing creates the topic it publishes to in the background after it starts; the probe
+    // needs it now.
+    const admin = new KafkaJsBroker({
+      brokers: testBrokers(),
+      clientId: 'routing-shutdown-e2e',
+      topicPrefix: stack.topicPrefix,
+      logger: pino({ level: 'warn' }),
+    });
+    try {
+      await admin.ensureTopics([{ topic: 'salur.complaints.v1', partitions: 6 }]);
+    } finally {
+      await admin.close();
+    }
     probe = await stack.probe(['salur.complaints.v1', 'salur.intake.v1.dlq.salur-routing']);
     const ids = Array.from({ length: COMPLAINTS }, () => randomUUID());
 
