@@ -12,6 +12,7 @@ export {
 } from './config/base-service.env';
 export { EnvBoolean, EnvList, EnvNumber } from './config/env-decorators';
 export { ConfigError, loadConfig, type ConfigProblem } from './config/load-config';
+export { declaredEnvVariables } from './config/load-config';
 
 // Tracing
 export {

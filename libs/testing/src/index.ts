@@ -21,3 +21,4 @@ export {
   testBrokers,
   type TestTokenClaims,
 } from './stack-helpers';
+export { KeepAliveLoad, type KeepAliveLoadOptions, type LoadOutcome } from './keep-alive-load';

@@ -6,10 +6,16 @@ import {
   type BeforeApplicationShutdown,
   type DynamicModule,
   type OnApplicationBootstrap,
+  type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
 import type { TopicName } from '@salur/contracts';
-import { createStandaloneLogger, ReadinessRegistry, type BaseServiceEnv } from '@salur/platform';
+import {
+  createStandaloneLogger,
+  ReadinessRegistry,
+  ServiceLifecycle,
+  type BaseServiceEnv,
+} from '@salur/platform';
 import { DataSource } from 'typeorm';
 import { KafkaJsBroker } from '../broker/kafkajs/kafkajs-broker';
 import type { MessageBroker } from '../broker/message-broker';
@@ -27,14 +33,18 @@ import {
 } from './messaging-options';
 import { SalurEventTransport } from './salur-event-transport';
 
+/** Time kept, after the last outbox flush, for disconnecting from Kafka and Postgres. */
+const DISCONNECT_RESERVE_MS = 1_000;
+
 /**
  * Starts the relay once the application is up. On shutdown (after HTTP has drained) it stops the
- * consumers first, so the events in hand finish and their offsets are committed, then publishes
- * what the outbox still holds, then disconnects from Kafka.
+ * consumers first (`beforeApplicationShutdown`), so the events in hand finish and their offsets
+ * are committed; then, once every other module has stopped its workers too
+ * (`onApplicationShutdown`), it publishes what the outbox still holds and disconnects from Kafka.
  */
 @Injectable()
 export class MessagingLifecycle
-  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
 {
   private stopping = false;
   private janitorTimer: NodeJS.Timeout | undefined;
@@ -46,6 +56,7 @@ export class MessagingLifecycle
     private readonly transport: SalurEventTransport,
     private readonly janitor: InboxJanitor,
     @Optional() private readonly readiness?: ReadinessRegistry,
+    @Optional() private readonly lifecycle?: ServiceLifecycle,
   ) {}
 
   onModuleInit(): void {
@@ -101,7 +112,17 @@ export class MessagingLifecycle
     this.stopping = true;
     clearInterval(this.janitorTimer);
     await this.transport.close();
-    await this.relay.stop(this.options.shutdownFlushMs ?? 5_000);
+  }
+
+  /**
+   * The last flush gets `shutdownFlushMs`, or less when the shutdown deadline is nearer: what it
+   * cannot publish stays in the outbox for the next relay (another replica, or this service's
+   * next start), so nothing is lost, only later.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    const left = (this.lifecycle?.remainingShutdownMs() ?? Infinity) - DISCONNECT_RESERVE_MS;
+    const flushMs = Math.max(0, Math.min(this.options.shutdownFlushMs ?? 5_000, left));
+    await this.relay.stop(flushMs);
     await this.broker.close();
   }
 }

@@ -13,7 +13,7 @@ import { ServiceLifecycle } from '../health/service-lifecycle';
 import { createStandaloneLogger } from '../logging/logger';
 import { requestTrace } from '../tracing/request-trace';
 import { installTracingFromConfig, type TracingHandle } from '../tracing/tracing';
-import { delay, drainHttpServer } from './graceful-shutdown';
+import { delay, HttpConnectionTracker, httpDrainBudget } from './graceful-shutdown';
 import { PlatformModule } from './platform.module';
 
 export interface BootstrapServiceOptions {
@@ -46,11 +46,14 @@ export interface ServiceHandle {
   readonly url: string;
   readonly port: number;
   /**
-   * Readiness 503 → wait SHUTDOWN_DELAY_MS → stop accepting connections → let in-flight requests
-   * finish within SHUTDOWN_GRACE_MS → `app.close()` (onModuleDestroy, beforeApplicationShutdown,
-   * onApplicationShutdown of every module, e.g. Kafka consumers). Idempotent.
+   * Readiness 503 (and `Connection: close` on every response) → keep serving for
+   * SHUTDOWN_DELAY_MS → close the listener (new connections are refused) → let in-flight requests
+   * finish, for at most half of SHUTDOWN_GRACE_MS → `app.close()`: consumers finish the events in
+   * hand and commit their offsets, workers stop, the outbox is flushed one last time, Kafka and
+   * Postgres are disconnected. Resolves true when nothing had to be cut; idempotent. On SIGTERM or
+   * SIGINT the process then exits 0, or 1 when requests were cut or SHUTDOWN_GRACE_MS ran out.
    */
-  shutdown(reason?: string): Promise<void>;
+  shutdown(reason?: string): Promise<boolean>;
 }
 
 /**
@@ -122,31 +125,43 @@ async function configureAndListen(
   }
   await options.configure?.(app);
 
+  // Before listening, so that every connection is known when the drain starts.
+  const connections = new HttpConnectionTracker(app.getHttpServer());
   const server = await app.listen({ port: config.PORT, host: options.host ?? '0.0.0.0' });
   const { port } = server.address() as AddressInfo;
   const url = `http://${urlHost(options.host ?? '0.0.0.0')}:${port}`;
   logger.log({ url, port }, `${options.name} listening`);
 
   const lifecycle = app.get(ServiceLifecycle);
-  let stopping: Promise<void> | undefined;
-  const shutdown = (reason = 'shutdown requested'): Promise<void> => {
+  const delayMs = config.SHUTDOWN_DELAY_MS;
+  const graceMs = config.SHUTDOWN_GRACE_MS;
+  let stopping: Promise<boolean> | undefined;
+  const shutdown = (reason = 'shutdown requested'): Promise<boolean> => {
     stopping ??= (async () => {
-      logger.log({ reason }, 'shutting down: readiness now answers 503');
+      logger.log({ reason, delayMs, graceMs }, 'shutting down: readiness now answers 503');
       lifecycle.beginShutdown();
-      if (config.SHUTDOWN_DELAY_MS > 0) await delay(config.SHUTDOWN_DELAY_MS);
-      const drained = await drainHttpServer(server, config.SHUTDOWN_GRACE_MS);
+      if (delayMs > 0) await delay(delayMs);
+      lifecycle.setShutdownDeadline(Date.now() + graceMs);
+      const httpTimeoutMs = httpDrainBudget(graceMs);
+      logger.log(
+        { connections: connections.counts, timeoutMs: httpTimeoutMs },
+        'listener closed; finishing in-flight requests',
+      );
+      const drained = await connections.drain(httpTimeoutMs);
       if (!drained) {
         logger.warn(
-          { graceMs: config.SHUTDOWN_GRACE_MS },
-          'in-flight requests outlived the grace period; their connections were closed',
+          { timeoutMs: httpTimeoutMs, graceMs },
+          'in-flight requests outlived half of SHUTDOWN_GRACE_MS; their connections were closed',
         );
       }
+      logger.log('HTTP drained; stopping consumers, workers and the outbox relay');
       await app.close();
       // The spans of the last requests and events, exported before the process goes.
       await tracing.shutdown().catch((error: unknown) => {
         logger.warn({ err: error }, 'exporting the last spans failed');
       });
-      logger.log('stopped');
+      logger.log({ clean: drained }, 'stopped');
+      return drained;
     })();
     return stopping;
   };
@@ -156,10 +171,19 @@ async function configureAndListen(
   // `shutdown` drains HTTP first and then runs the same hooks through `app.close()`.
   if (options.handleSignals ?? true) {
     const onSignal = (signal: NodeJS.Signals): void => {
+      // Whatever hangs (a handler that never returns, a broker that never answers) must not keep
+      // a terminating pod around until the orchestrator kills it without a word.
+      const watchdog = setTimeout(() => {
+        logger.error(
+          { signal, delayMs, graceMs },
+          'shutdown did not finish within SHUTDOWN_GRACE_MS; exiting with status 1',
+        );
+        process.exit(1);
+      }, delayMs + graceMs);
+      watchdog.unref();
       shutdown(signal).then(
-        // Whatever still holds the event loop open (a timer a library forgot) must not keep
-        // a terminating pod around until it is killed.
-        () => process.exit(0),
+        // Exit explicitly: a timer some library forgot must not hold the event loop open.
+        (clean) => process.exit(clean ? 0 : 1),
         (error: unknown) => {
           logger.error({ err: error }, 'shutdown failed');
           process.exit(1);

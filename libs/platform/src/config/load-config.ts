@@ -38,7 +38,7 @@ export function loadConfig<T extends object>(
   EnvClass: EnvClass<T>,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Readonly<T> {
-  const variables = declaredVariables(EnvClass);
+  const variables = declaredEnvVariables(EnvClass);
   const plain: Record<string, string> = {};
   for (const variable of variables) {
     const value = env[variable];
@@ -58,7 +58,8 @@ export function loadConfig<T extends object>(
   return Object.freeze(config);
 }
 
-function declaredVariables<T extends object>(EnvClass: EnvClass<T>): Set<string> {
+/** The variables an env class reads: every validated property and every one with a default. */
+export function declaredEnvVariables<T extends object>(EnvClass: EnvClass<T>): Set<string> {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(EnvClass, '', true, false);
   // Properties with a default but no validator are still configuration.
   return new Set([...metadata.map((entry) => entry.propertyName), ...Object.keys(new EnvClass())]);
