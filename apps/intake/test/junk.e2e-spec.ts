@@ -135,7 +135,7 @@ describe('intake under generated junk', () => {
           } else if (endpoint === 'GET status') {
             response = await send(
               'GET',
-              `/v1/complaints/${encodeURIComponent(body.slice(0, 100))}`,
+              `/v1/complaints/${encodeURIComponent(Array.from(body).slice(0, 100).join(''))}`,
               undefined,
               key !== undefined && /^[\x20-\x7e]*$/.test(key) ? { 'x-tracking-token': key } : {},
             );

@@ -63,7 +63,7 @@ export class TopicProbe {
     const consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, retry: { retries: 50 } });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await subscribeOnceKnown(consumer, this.topics);
     let joined!: () => void;
     const hasJoined = new Promise<void>((resolve) => (joined = resolve));
     consumer.on(consumer.events.GROUP_JOIN, () => {
@@ -88,5 +88,23 @@ export class TopicProbe {
       },
     });
     await hasJoined;
+  }
+}
+
+/**
+ * Subscribes once the broker's metadata knows every topic: a topic created a moment ago (by the
+ * probe or by the service under test) can still be answered with UNKNOWN_TOPIC_OR_PARTITION, and
+ * kafkajs's `subscribe` does not retry that.
+ */
+async function subscribeOnceKnown(consumer: Consumer, topics: string[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await consumer.subscribe({ topics, fromBeginning: true });
+      return;
+    } catch (error) {
+      const unknownTopic = (error as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION';
+      if (!unknownTopic || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
