@@ -21,3 +21,8 @@ export {
   testBrokers,
   type TestTokenClaims,
 } from './stack-helpers';
+export {
+  startDedicatedPostgres,
+  type DedicatedPostgres,
+  type DedicatedPostgresOptions,
+} from './dedicated-postgres';
