@@ -9,7 +9,8 @@ const plan: ChaosPlan = {
   name: 'full',
   ratePerSecond: 20,
   cluster: 'salur_chaos',
-  settleTimeoutMs: 300_000,
+  // the backlog of several minutes at 20/s drains at the pace of the machine
+  settleTimeoutMs: 900_000,
   steps: [
     { kind: 'run', ms: 20_000 },
     { kind: 'poison' },

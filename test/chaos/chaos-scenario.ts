@@ -191,6 +191,8 @@ class Generator {
 class AgencyDesk {
   readonly acknowledged = new Set<string>();
   readonly conflicts = new Set<string>();
+  /** Never got a definite answer: acknowledged at most once, but maybe not at all. */
+  readonly unresolved = new Set<string>();
   readonly unexpected: string[] = [];
   private running = false;
   private loop: Promise<void> | undefined;
@@ -231,7 +233,9 @@ class AgencyDesk {
           const { items } = (await res.json()) as { items: { complaintId: string }[] };
           const todo = items
             .map((i) => i.complaintId)
-            .filter((id) => !this.skip.has(id) && !this.acknowledged.has(id));
+            .filter(
+              (id) => !this.skip.has(id) && !this.acknowledged.has(id) && !this.conflicts.has(id),
+            );
           // A few officers at once.
           for (let i = 0; i < todo.length; i += 8) {
             await Promise.all(todo.slice(i, i + 8).map((id) => this.acknowledge(id)));
@@ -244,21 +248,37 @@ class AgencyDesk {
     }
   }
 
+  /**
+   * Tries until routing gives a definite answer: after a timeout or a cut connection the
+   * acknowledgement may or may not have been done, and the complaint may have left the queue.
+   */
   private async acknowledge(id: string): Promise<void> {
-    try {
-      const res = await fetch(this.stack.url('routing', `/v1/complaints/${id}/acknowledge`), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${await this.token()}` },
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (res.status === 200) this.acknowledged.add(id);
-      else if (res.status === 409) this.conflicts.add(id);
-      else if (res.status < 500 && res.status !== 404) {
-        this.unexpected.push(`${id}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    const giveUpAt = Date.now() + 180_000;
+    while (Date.now() < giveUpAt) {
+      try {
+        const res = await fetch(this.stack.url('routing', `/v1/complaints/${id}/acknowledge`), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${await this.token()}` },
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (res.status === 200) {
+          this.acknowledged.add(id);
+          return;
+        }
+        if (res.status === 409) {
+          this.conflicts.add(id);
+          return;
+        }
+        if (res.status < 500 && res.status !== 404) {
+          this.unexpected.push(`${id}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+          return;
+        }
+      } catch {
+        // routing or its database is away: the same request again shortly
       }
-    } catch {
-      // tried again on the next look at the queue
+      await sleep(500);
     }
+    this.unresolved.add(id);
   }
 }
 
@@ -649,8 +669,11 @@ async function judge(j: Judged): Promise<ChaosResult> {
     notes,
     'acknowledged',
     actedOn,
-    acknowledged,
+    acknowledged.filter((m) => !desk.unresolved.has(m.key)),
   );
+  if (desk.unresolved.size > 0) {
+    problems.push(`${desk.unresolved.size} acknowledgements never got an answer from routing`);
+  }
 
   // SLA: verification and resolution from the submission, follow-up from routing; the poison
   // complaint's routed event is in sla's dead-letter topic, so it has no follow-up clock.

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -32,6 +32,8 @@ export interface DedicatedPostgres {
 export interface DedicatedPostgresOptions {
   /** The postgresql-common cluster name. Default `salur_chaos`. */
   readonly cluster?: string;
+  /** Default: a cluster where possible, else embedded. `embedded` forces the fallback. */
+  readonly kind?: DedicatedPostgres['kind'];
   readonly log?: InfraLog;
 }
 
@@ -45,11 +47,19 @@ export async function startDedicatedPostgres(
   options: DedicatedPostgresOptions = {},
 ): Promise<DedicatedPostgres> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[salur tests] ${line}\n`));
-  const version = userInfo().uid === 0 ? await newestPostgresVersion() : undefined;
+  const version =
+    options.kind !== 'embedded' && userInfo().uid === 0 ? await newestPostgresVersion() : undefined;
+  if (version === undefined && options.kind === 'pg-cluster') {
+    throw new Error('A postgresql-common cluster needs root and pg_ctlcluster');
+  }
   if (version !== undefined) {
     return startCluster(version, options.cluster ?? 'salur_chaos', log);
   }
-  log('postgres: not root or no pg_ctlcluster; using an embedded Postgres that the test restarts');
+  log(
+    options.kind === 'embedded'
+      ? 'postgres: an embedded Postgres, as asked'
+      : 'postgres: not root or no pg_ctlcluster; using an embedded Postgres that the test restarts',
+  );
   return startEmbedded(log);
 }
 
@@ -142,7 +152,10 @@ async function startCluster(
 }
 
 async function startEmbedded(log: InfraLog): Promise<DedicatedPostgres> {
-  const dataDir = join(await mkdtemp(join(tmpdir(), 'salur-chaos-pg-')), 'data');
+  const parent = await mkdtemp(join(tmpdir(), 'salur-chaos-pg-'));
+  // As root the server runs as `postgres`, which must be able to reach its data directory.
+  await chmod(parent, 0o755);
+  const dataDir = join(parent, 'data');
   const port = await freePort();
   // A given data directory is kept by stop(), so the server comes back with its databases.
   let server: ResolvedPostgres = await startEmbeddedPostgres({ dataDir, port }, log);
@@ -162,7 +175,7 @@ async function startEmbedded(log: InfraLog): Promise<DedicatedPostgres> {
       } catch (error) {
         log(`postgres: stopping the embedded server failed: ${errorMessage(error)}`);
       }
-      await rm(join(dataDir, '..'), { recursive: true, force: true });
+      await rm(parent, { recursive: true, force: true });
     },
   };
 }
