@@ -382,6 +382,9 @@ export async function runChaos(plan: ChaosPlan): Promise<ChaosResult> {
           break;
         }
       }
+      if (step.kind !== 'run' && faults.length > 0) {
+        faults[faults.length - 1] = `${new Date(at).toISOString().slice(11, 19)} ${faults.at(-1)}`;
+      }
       log(`${plan.name}: ${step.kind} done`);
     }
     await generator.stop();
@@ -702,6 +705,15 @@ async function judge(j: Judged): Promise<ChaosResult> {
     .filter((m) => accepted.has(m.key))
     .map((m) => m.headers.ce_id);
   exactlyOnce(problems, 'webhook delivery', expectedHooks, tally(hooks));
+  for (const [id, n] of tally(hooks)) {
+    if (n < 2) continue;
+    const times = j.receiver.requests
+      .filter((r) => r.headers['webhook-id'] === id)
+      .map((r) => new Date(r.at).toISOString().slice(11, 23));
+    problems.push(
+      `webhook-id ${id} arrived at ${times.join(' and ')} (UTC), answered 202 each time`,
+    );
+  }
 
   // Dead letters: exactly the poison, each once in each group that consumes its topic.
   const deadLetters: Record<string, number> = {};
