@@ -158,7 +158,13 @@ async function startEmbedded(log: InfraLog): Promise<DedicatedPostgres> {
   const dataDir = join(parent, 'data');
   const port = await freePort();
   // A given data directory is kept by stop(), so the server comes back with its databases.
-  let server: ResolvedPostgres = await startEmbeddedPostgres({ dataDir, port }, log);
+  let server: ResolvedPostgres;
+  try {
+    server = await startEmbeddedPostgres({ dataDir, port }, log);
+  } catch (error) {
+    await rm(parent, { recursive: true, force: true });
+    throw error;
+  }
   const adminUrl = server.adminUrl;
   return {
     kind: 'embedded',
