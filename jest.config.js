@@ -1,6 +1,7 @@
 // Three tiers, selected with --selectProjects: unit (pure, beside the code), integration (real
-// Kafka and Postgres) and e2e (the four services running as processes). Integration and e2e share
-// one global setup that finds or starts Kafka and Postgres (see libs/infra).
+// Kafka and Postgres) and e2e (the four services running as processes); plus `chaos`, the full
+// fault-injection run, selected only by name. Integration and e2e share one global setup that
+// finds or starts Kafka and Postgres (see libs/infra).
 const swc = [
   '@swc/jest',
   {
@@ -43,6 +44,14 @@ module.exports = {
       testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-slow-tier.setup.ts'],
+    },
+    // The full fault-injection run (`npm run test:chaos`, docs/chaos.md): its own broker and
+    // Postgres, so no global setup; never part of the default integration/e2e run.
+    {
+      ...base,
+      displayName: 'chaos',
+      testMatch: ['<rootDir>/test/chaos/**/*.chaos-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-slow-tier.setup.ts'],
     },
   ],

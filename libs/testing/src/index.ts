@@ -22,3 +22,8 @@ export {
   type TestTokenClaims,
 } from './stack-helpers';
 export { KeepAliveLoad, type KeepAliveLoadOptions, type LoadOutcome } from './keep-alive-load';
+export {
+  startDedicatedPostgres,
+  type DedicatedPostgres,
+  type DedicatedPostgresOptions,
+} from './dedicated-postgres';

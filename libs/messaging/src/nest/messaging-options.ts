@@ -1,5 +1,6 @@
 import type { TopicName } from '@salur/contracts';
 import type { Logger } from 'pino';
+import type { HandlerFault } from '../consumer/handler-fault';
 import type { RetryPolicy } from '../consumer/retry-policy';
 
 export interface MessagingModuleOptions {
@@ -21,6 +22,8 @@ export interface MessagingModuleOptions {
   /** Partitions of topics this service creates. */
   readonly partitions?: number;
   readonly retry?: Partial<RetryPolicy>;
+  /** Test-only: a handler made to fail for some events (SALUR_FAULT_FAIL_HANDLER). */
+  readonly handlerFault?: HandlerFault;
   readonly relay?: { readonly batchSize?: number; readonly pollIntervalMs?: number };
   /** How often the consumer group's lag is read for the metrics; 0 turns it off. Default 15 s. */
   readonly lagPollIntervalMs?: number;

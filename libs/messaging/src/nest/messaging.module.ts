@@ -19,6 +19,7 @@ import {
 import { DataSource } from 'typeorm';
 import { KafkaJsBroker } from '../broker/kafkajs/kafkajs-broker';
 import type { MessageBroker } from '../broker/message-broker';
+import { handlerFaultFromEnv } from '../consumer/handler-fault';
 import { InboxJanitor } from '../inbox/inbox-janitor';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
@@ -156,6 +157,7 @@ export class MessagingModule {
         ? { readinessRequiresKafka: service.readinessRequiresKafka }
         : {}),
       logger: createStandaloneLogger(service.name, config.LOG_LEVEL),
+      handlerFault: handlerFaultFromEnv(process.env, config.NODE_ENV),
     });
   }
 

@@ -7,6 +7,7 @@ import { ConsumerLagPoller } from '../admin/consumer-lag-poller';
 import type { MessageBroker, MessageProducer } from '../broker/message-broker';
 import { EventConsumer } from '../consumer/event-consumer';
 import { EventProcessor, type EventHandler } from '../consumer/event-processor';
+import { withHandlerFault } from '../consumer/handler-fault';
 import { DEFAULT_RETRY_POLICY } from '../consumer/retry-policy';
 import type { OutboxWriter } from '../outbox/outbox-writer';
 import type { MessagingMetrics } from './messaging-metrics';
@@ -49,10 +50,11 @@ export class SalurEventTransport extends Server implements CustomTransportStrate
         if (!isEventType(pattern)) {
           throw new Error(`@EventPattern(${JSON.stringify(pattern)}) is not a Salur event type`);
         }
-        handlers.set(pattern, async (event, context) => {
+        const run: EventHandler = async (event, context) => {
           const result: unknown = await handler(event, context);
           if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-        });
+        };
+        handlers.set(pattern, withHandlerFault(pattern, run, this.options.handlerFault));
       }
       if (handlers.size > 0) {
         const topics = [...new Set([...handlers.keys()].map((type) => topicOf(type as never)))];
