@@ -118,7 +118,14 @@ async function offer(
       const intended = start + (sent * 1000) / rate;
       sent++;
       pending.push(
-        fetch(url, { method: 'POST', headers: submissionHeaders(), body: complaintBody(counter++) })
+        fetch(url, {
+          method: 'POST',
+          headers: submissionHeaders(),
+          body: complaintBody(counter++),
+          // An overloaded intake must not hold the run for ever: what is not answered 30 s after
+          // the window closed counts as refused (TimeoutError).
+          signal: AbortSignal.timeout(Math.max(0, start + seconds * 1000 - Date.now()) + 30_000),
+        })
           .then(async (response) => {
             const at = Date.now();
             const body = (await response.json()) as { complaintId?: string };
