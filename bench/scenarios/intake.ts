@@ -81,6 +81,8 @@ export const intake: Scenario = {
     const concurrencies = context.numbers('concurrency', [8, 32, 64], [8, 32]);
     const seconds = context.number('seconds', 20, 6);
     const warmup = context.number('warmup', 5, 2);
+    // `--baseline-notify yes`: the baseline also sends the outbox NOTIFY in its transaction.
+    const notify = context.text('baseline-notify', ['no', 'yes']) === 'yes';
     const db = await context.database('intake');
     const services = await startServices(
       context.root,
@@ -100,7 +102,7 @@ export const intake: Scenario = {
         name: 'bench-baseline',
         entry: join('dist', 'bench', 'support', 'baseline-server.js'),
         port: await freePort(),
-        env: { DATABASE_URL: db.url },
+        env: { DATABASE_URL: db.url, BASELINE_NOTIFY: notify ? '1' : '0' },
       });
       await baseline.start();
       const bare = await steps(baseline.baseUrl, concurrencies, seconds, warmup);
@@ -108,6 +110,7 @@ export const intake: Scenario = {
       const ratio = Math.round((best(service) / best(bare)) * 1000) / 1000;
       return {
         figures: {
+          baselineNotify: notify,
           seconds,
           intake: service,
           baseline: bare,

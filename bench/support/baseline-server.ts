@@ -2,7 +2,8 @@
  * The intake benchmark's baseline: a bare Fastify route that does what a submission must do at
  * the least — one transaction with the complaint row and its outbox row (the same tables, columns
  * and sizes as intake) — and answers 202. Nothing else: no validation library, no idempotency
- * record, no rate limit, no DI container. Run as its own process, like intake:
+ * record, no rate limit, no DI container (with BASELINE_NOTIFY=1 it also sends the outbox's
+ * NOTIFY before committing, as intake does). Run as its own process, like intake:
  *
  *   PORT=4100 DATABASE_URL=postgres://… node dist/bench/support/baseline-server.js
  */
@@ -26,6 +27,7 @@ const pool = new Pool({
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 });
 const app = Fastify({ logger: false });
+const notify = process.env.BASELINE_NOTIFY === '1';
 
 app.post<{ Body: Body }>('/v1/complaints', async (request, reply) => {
   const b = request.body;
@@ -87,6 +89,8 @@ app.post<{ Body: Body }>('/v1/complaints', async (request, reply) => {
        VALUES ($1, $2, 'salur.intake.v1', $3, $4, $5)`,
       [headers.ce_id, headers.ce_type, complaintId, headers, JSON.stringify(data)],
     );
+    // BASELINE_NOTIFY=1 adds what intake's outbox writer does on top: wake the relay on commit.
+    if (notify) await client.query(`SELECT pg_notify('salur_outbox_intake', '')`);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
