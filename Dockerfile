@@ -12,6 +12,7 @@ COPY libs ./libs
 COPY apps ./apps
 COPY tools/scripts ./tools/scripts
 COPY tools/cli ./tools/cli
+COPY bench ./bench
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime

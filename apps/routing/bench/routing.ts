@@ -20,16 +20,11 @@ import {
  * - national categories (tax, police, land, state-owned utilities) → the category's ministry;
  * - a few channel and type rules.
  *
- * Prints the rule count, decisions/second through the index, rules examined per decision, and a
- * linear first-match scan over the same rules for comparison.
+ * Measures the rule count, decisions/second through the index, rules examined per decision, and a
+ * linear first-match scan over the same rules for comparison. Run by the benchmark suite:
  *
- *   node apps/routing/bench/run.js routing [--decisions 200000]
+ *   npm run bench -- routing [--decisions 200000]
  */
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 /** A small deterministic generator, so every run measures the same work. */
 function random(seed: number): () => number {
@@ -148,7 +143,21 @@ function linearFirstMatch(
   return null;
 }
 
-function main(): void {
+export interface RoutingFigures {
+  readonly agencies: number;
+  readonly rules: number;
+  readonly indexBuildMs: number;
+  readonly decisions: number;
+  readonly decisionsPerSecond: number;
+  readonly matchedByRulePercent: number;
+  readonly rulesExaminedPerMatch: number;
+  readonly linearDecisionsPerSecond: number;
+  readonly indexVsLinearDisagreements: number;
+  readonly linearSample: number;
+}
+
+/** Runs the measurement; `decisions` timed through the index after 20,000 warm-up decisions. */
+export function measureRouting(decisions = 200_000): RoutingFigures {
   const directory = AgencyDirectory.standard();
   const agencies = directory.all();
   const live = new LiveAgencyDirectory(directory);
@@ -156,7 +165,6 @@ function main(): void {
   const built = performance.now();
   const index = new RuleIndex(rules);
   const buildMs = performance.now() - built;
-  const decisions = option('decisions', 200_000);
   const sample = complaints(agencies, 20_000);
 
   for (let i = 0; i < 20_000; i++) dispose(sample[i % sample.length], index, live);
@@ -185,25 +193,16 @@ function main(): void {
   }
   const linearSeconds = (performance.now() - linearStarted) / 1000;
 
-  const line = (label: string, value: string) => {
-    process.stdout.write(`${label.padEnd(48)} ${value}\n`);
+  return {
+    agencies: agencies.length,
+    rules: rules.length,
+    indexBuildMs: Math.round(buildMs * 10) / 10,
+    decisions,
+    decisionsPerSecond: Math.round(decisions / seconds),
+    matchedByRulePercent: Math.round((1000 * matched) / sample.length) / 10,
+    rulesExaminedPerMatch: Math.round((10 * examined) / Math.max(matched, 1)) / 10,
+    linearDecisionsPerSecond: Math.round(linearSample / linearSeconds),
+    indexVsLinearDisagreements: disagreements,
+    linearSample,
   };
-  line('agencies in the directory', String(agencies.length));
-  line('rules', String(rules.length));
-  line('index built in', `${buildMs.toFixed(1)} ms`);
-  line('decisions', String(decisions));
-  line(
-    'decisions/second (indexed, with disposition)',
-    Math.round(decisions / seconds).toLocaleString('en'),
-  );
-  line('matched by a rule', `${((100 * matched) / sample.length).toFixed(1)}%`);
-  line('rules examined per match (mean)', (examined / Math.max(matched, 1)).toFixed(1));
-  line(
-    'decisions/second (linear first-match scan)',
-    Math.round(linearSample / linearSeconds).toLocaleString('en'),
-  );
-  line('index vs linear disagreements', `${disagreements} of ${linearSample}`);
-  if (disagreements > 0) process.exitCode = 1;
 }
-
-main();

@@ -25,6 +25,15 @@ export interface OutboxRelayOptions {
   readonly observer?: OutboxRelayObserver;
 }
 
+interface OutboxRecord {
+  position: string;
+  topic: string;
+  message_key: string;
+  headers: Record<string, string>;
+  payload: string;
+  created_at: Date;
+}
+
 class KafkaPublishError extends Error {
   override readonly name = 'KafkaPublishError';
 }
@@ -48,6 +57,7 @@ export class OutboxRelay {
   private drainUntil = 0;
   private wake: (() => void) | undefined;
   private backoffMs = 0;
+  private backlogCountedAt = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = `${quoteIdent(options.schema)}.outbox`;
@@ -117,23 +127,53 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Publishes batches in write order while the outbox has rows. The next batch is read while
+   * Kafka is still acknowledging the current one (the rows in flight excluded), so the database
+   * round trip is off the critical path; sends stay strictly one after another, and a batch is
+   * deleted before the next one is sent. A failed send drops the read-ahead: the next attempt
+   * starts again from the oldest row.
+   */
   private async publishBatch(client: Client): Promise<number> {
-    const { rows } = await client.query<{
-      position: string;
-      topic: string;
-      message_key: string;
-      headers: Record<string, string>;
-      payload: string;
-      created_at: Date;
-    }>(
-      `SELECT position, topic, message_key, headers, payload, created_at FROM ${this.table}
-       ORDER BY position LIMIT $1`,
-      [this.options.batchSize ?? 500],
-    );
-    if (rows.length === 0) {
-      this.options.observer?.backlog?.(0);
-      return 0;
+    const limit = this.options.batchSize ?? 500;
+    let batch = await this.readBatch(client, limit, []);
+    let total = 0;
+    while (batch.length > 0) {
+      const positions = batch.map((r) => r.position);
+      const sending = this.send(batch);
+      const readAhead =
+        batch.length === limit && !(this.stopping && Date.now() >= this.drainUntil)
+          ? this.readBatch(client, limit, positions)
+          : Promise.resolve([]);
+      // Awaited below; until then a failure must not count as unhandled.
+      readAhead.catch(() => undefined);
+      await sending;
+      const now = Date.now();
+      await client.query(`DELETE FROM ${this.table} WHERE position = ANY($1::bigint[])`, [
+        positions,
+      ]);
+      this.options.observer?.published?.(batch.map((r) => now - r.created_at.getTime()));
+      total += batch.length;
+      batch = await readAhead;
     }
+    await this.reportBacklog(client, total === 0);
+    return total;
+  }
+
+  private async readBatch(
+    client: Client,
+    limit: number,
+    inFlight: readonly string[],
+  ): Promise<OutboxRecord[]> {
+    const { rows } = await client.query<OutboxRecord>(
+      `SELECT position, topic, message_key, headers, payload, created_at FROM ${this.table}
+       WHERE position <> ALL($2::bigint[]) ORDER BY position LIMIT $1`,
+      [limit, inFlight],
+    );
+    return rows;
+  }
+
+  private async send(rows: readonly OutboxRecord[]): Promise<void> {
     const messages: OutgoingMessage[] = rows.map((r) => ({
       topic: r.topic,
       key: r.message_key,
@@ -148,16 +188,20 @@ export class OutboxRelay {
         { cause: error },
       );
     }
-    const now = Date.now();
-    await client.query(`DELETE FROM ${this.table} WHERE position = ANY($1::bigint[])`, [
-      rows.map((r) => r.position),
-    ]);
-    this.options.observer?.published?.(rows.map((r) => now - r.created_at.getTime()));
-    if (this.options.observer?.backlog) {
-      const backlog = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.table}`);
-      this.options.observer.backlog(Number(backlog.rows[0]?.n ?? 0));
+  }
+
+  /** The rows waiting: 0 when the outbox was found empty, else counted at most once a second. */
+  private async reportBacklog(client: Client, empty: boolean): Promise<void> {
+    const observer = this.options.observer;
+    if (!observer?.backlog) return;
+    if (empty) {
+      observer.backlog(0);
+      return;
     }
-    return rows.length;
+    if (Date.now() - this.backlogCountedAt < 1_000) return;
+    this.backlogCountedAt = Date.now();
+    const backlog = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.table}`);
+    observer.backlog(Number(backlog.rows[0]?.n ?? 0));
   }
 
   private async connect(): Promise<Client> {
