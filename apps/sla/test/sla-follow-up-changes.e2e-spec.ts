@@ -236,4 +236,38 @@ describe('sla service: follow-up deadlines that move', () => {
       details: { recomputed: expect.any(Number) },
     });
   });
+
+  it('starts the agency follow-up clock once when its routed event arrives after a newer one (a retry)', async () => {
+    const routed = routedSnapshot();
+    // Acknowledged (version 4) overtakes routed (version 3), as when routed went through a retry topic.
+    const acknowledgedAt = '2029-09-03T02:00:00.000Z';
+    await sla.publish(
+      EventTypes.ComplaintAcknowledged,
+      { ...routed, status: 'in_progress', updatedAt: acknowledgedAt, version: 4 },
+      { by: { role: 'agency_operator', id: 'op-1', agency: 'pemda-64.71' } },
+    );
+    const clock = await started(routed.complaintId);
+    expect(clock.status).toBe('running');
+    // Started at the acknowledgement (Monday 10:00 WITA), not at routing (09:00): due later than
+    // the routed start would have given (Monday 10 September 16:00 WITA) — late by the time it was
+    // overtaken, never missing.
+    expect(clock.due_at.getTime()).toBeGreaterThan(Date.parse('2029-09-10T08:00:00.000Z'));
+    await sla.routed(routed);
+    await waitFor(
+      async () =>
+        (
+          await db.query<{ version: number }>(
+            `SELECT version FROM sla.complaints WHERE complaint_id = $1`,
+            [routed.complaintId],
+          )
+        ).rows[0]?.version === 4,
+      { timeoutMs: 30_000, description: 'the complaint at version 4' },
+    );
+    // The late routed event is older than what the clocks hold: still one follow-up clock.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await followUpClock(routed.complaintId)).toHaveLength(1);
+    expect(sla.slaEvents(routed.complaintId, 'follow_up').map((e) => e.type)).toEqual([
+      EventTypes.SlaStarted,
+    ]);
+  });
 });

@@ -179,6 +179,62 @@ describe('clock transitions from complaint events', () => {
   });
 });
 
+describe('a follow-up start overtaken by a newer event', () => {
+  const overtaken = (
+    transition: ComplaintTransition,
+    clocks: SlaClock[],
+    status: 'awaiting_follow_up' | 'in_progress' | 'responded' = 'in_progress',
+  ) =>
+    planClockActions({
+      transition,
+      at,
+      agency: 'pemda-64',
+      agencyLevel: 'province',
+      clocks,
+      status,
+    });
+  const startFollowUp = {
+    kind: 'start',
+    stage: 'follow_up',
+    agency: 'pemda-64',
+    agencyLevel: 'province',
+    startedAt: at,
+  };
+
+  it('acknowledged with no follow-up clock for the agency starts one at its own instant', () => {
+    expect(overtaken('acknowledged', [resolution])).toEqual([startFollowUp]);
+  });
+
+  it('info-requested with no follow-up clock starts one already paused', () => {
+    expect(overtaken('info_requested', [resolution])).toEqual([
+      { ...startFollowUp, pausedFromStart: true },
+    ]);
+  });
+
+  it("an overtaken forward: the previous agency's clock stops and the new agency's starts", () => {
+    const previous = clock('f0', 'follow_up', 'running', 'pemda-64.71');
+    expect(overtaken('acknowledged', [previous])).toEqual([
+      { kind: 'end', clockId: 'f0', outcome: 'stopped' },
+      startFollowUp,
+    ]);
+  });
+
+  it("starts nothing when the agency's clock runs, nor after a response, nor without a status", () => {
+    const running = clock('f1', 'follow_up', 'running', 'pemda-64');
+    expect(overtaken('acknowledged', [running])).toEqual([]);
+    expect(overtaken('responded', [], 'responded')).toEqual([
+      {
+        kind: 'start',
+        stage: 'auto_close',
+        agency: 'pemda-64',
+        agencyLevel: 'province',
+        startedAt: at,
+      },
+    ]);
+    expect(plan('acknowledged', [])).toEqual([]);
+  });
+});
+
 describe('submission stages', () => {
   const submittedAt = new Date('2026-11-01T01:00:00Z');
   const verifiedAt = new Date('2026-11-01T05:00:00Z');

@@ -1,4 +1,4 @@
-import type { AgencyLevel, SlaStage } from '@salur/contracts';
+import type { AgencyLevel, ComplaintStatus, SlaStage } from '@salur/contracts';
 import { isActive, type SlaClock } from './sla-clock';
 
 /** The `salur.complaints.v1` events that move clocks, by their short name. */
@@ -26,6 +26,8 @@ export type ClockAction =
       readonly startedAt: Date;
       /** A clock whose stage was already over when it became known: it ends at once. */
       readonly endWith?: { readonly at: Date; readonly outcome: 'met' | 'stopped' };
+      /** A follow-up clock that became known while the agency waits for the reporter. */
+      readonly pausedFromStart?: true;
     }
   | { readonly kind: 'pause'; readonly clockId: string }
   | { readonly kind: 'resume'; readonly clockId: string }
@@ -41,6 +43,8 @@ export interface TransitionInput {
   readonly agencyLevel: AgencyLevel | null;
   /** Every clock the complaint has had, ended ones included. */
   readonly clocks: readonly SlaClock[];
+  /** The complaint's status after the transition (the snapshot's), when known. */
+  readonly status?: ComplaintStatus;
   /**
    * From the snapshot: when the complaint was submitted and verified. Given, the stages that
    * start at submission (`verification`, `resolution`) are started from `submittedAt` if the
@@ -66,6 +70,17 @@ export function verificationEndedAt(snapshot: {
   if (snapshot.verifiedAt !== null) return new Date(snapshot.verifiedAt);
   return snapshot.status === 'pending_verification' ? null : new Date(snapshot.updatedAt);
 }
+
+/** The transitions that start a follow-up clock of their own. */
+const FOLLOW_UP_STARTERS: readonly ComplaintTransition[] = [
+  'routed',
+  'forwarded',
+  'escalated',
+  'reopened',
+];
+
+/** Statuses in which the assigned agency's follow-up clock runs (or waits for the reporter). */
+const FOLLOW_UP_STATUSES: readonly ComplaintStatus[] = ['awaiting_follow_up', 'in_progress'];
 
 /** The stages that start at submission; they belong to no agency. */
 export const SUBMISSION_STAGES = ['verification', 'resolution'] as const satisfies SlaStage[];
@@ -154,6 +169,30 @@ export function planClockActions(input: TransitionInput): ClockAction[] {
         backfill('resolution', { at: input.at, outcome: 'stopped' });
       else backfill('resolution');
     }
+  }
+
+  // The event that started the agency's follow-up (routed, forwarded, escalated) can be overtaken:
+  // a retry delivers it after a newer event of the complaint, whose snapshot then refuses it as
+  // older. The newer snapshot still says the agency holds the complaint, so its clock starts here,
+  // at this event's instant — late by the time it was overtaken — and the agency is never without
+  // one; a previous agency's clock stops. (Info-requested: started and paused at once.)
+  if (
+    input.status !== undefined &&
+    FOLLOW_UP_STATUSES.includes(input.status) &&
+    input.agency !== null &&
+    !FOLLOW_UP_STARTERS.includes(input.transition) &&
+    !active.some((c) => c.stage === 'follow_up' && c.agency === input.agency)
+  ) {
+    // A forward or escalation was overtaken: the previous agency's clock stops, as it would have.
+    end('follow_up', 'stopped');
+    actions.push({
+      kind: 'start',
+      stage: 'follow_up',
+      agency: input.agency,
+      agencyLevel: input.agencyLevel,
+      startedAt: input.at,
+      ...(input.transition === 'info_requested' ? { pausedFromStart: true as const } : {}),
+    });
   }
 
   switch (input.transition) {

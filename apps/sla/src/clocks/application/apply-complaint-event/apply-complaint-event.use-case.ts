@@ -46,6 +46,7 @@ export class ApplyComplaintEvent {
       agency: complaint.agency,
       agencyLevel: complaint.agencyLevel,
       clocks,
+      status: complaint.status,
       submission: {
         submittedAt: new Date(complaint.submittedAt),
         verifiedAt: verificationEndedAt(complaint),
@@ -113,6 +114,15 @@ export class ApplyComplaintEvent {
           await tx.clocks.insert(clock);
           await tx.deadlines.schedule(plannedDeadlines(clock, calendar));
           await tx.publish(slaEvent(EventTypes.SlaStarted, clock, {}));
+          if (action.pausedFromStart) {
+            const paused = pauseClock(clock, action.startedAt, calendar);
+            changed.set(paused.clockId, paused);
+            await tx.clocks.update([paused]);
+            await tx.deadlines.cancelPending(paused.clockId);
+            await tx.publish(
+              slaEvent(EventTypes.SlaPaused, paused, { pausedAt: action.startedAt.toISOString() }),
+            );
+          }
           if (action.endWith) {
             const ended = endClock(clock, action.endWith.at, action.endWith.outcome);
             await tx.clocks.update([ended.clock]);
