@@ -401,17 +401,22 @@ export async function runChaos(plan: ChaosPlan): Promise<ChaosResult> {
     probe = await stack.probe(probed);
     const accepted = new Set(generator.accepted.values());
     let settled = true;
+    let lastLeft: string | null = null;
     const settleFrom = Date.now();
     try {
       const settling = probe;
-      await waitFor(() => isSettled(stack, settling, probed, accepted), {
-        timeoutMs: plan.settleTimeoutMs,
-        intervalMs: 1_000,
-        description: 'outboxes empty, deliveries done, consumer groups caught up',
-      });
+      await waitFor(
+        async () => (lastLeft = await whatIsLeft(stack, settling, probed, accepted)) === null,
+        {
+          timeoutMs: plan.settleTimeoutMs,
+          intervalMs: 1_000,
+          description: 'outboxes empty, deliveries done, consumer groups caught up',
+        },
+      );
     } catch (error) {
       settled = false;
       log(`${plan.name}: ${(error as Error).message}`);
+      log(`${plan.name}: still waiting for ${String(lastLeft)}`);
     }
     return await judge({
       plan,
@@ -511,22 +516,23 @@ async function highWatermarks(kafka: Kafka, topics: string[]): Promise<Kafkaish[
  * Quiet: nothing left in any outbox, no delivery pending, every consumer group (the services'
  * and the probe) at the end of every topic it reads, and every accepted complaint routed.
  */
-async function isSettled(
+/** What the system still has to do before the counts can be judged; null once it is settled. */
+async function whatIsLeft(
   stack: ChaosStack,
   probe: TopicProbe,
   probed: string[],
   accepted: Set<string>,
-): Promise<boolean> {
+): Promise<string | null> {
   for (const schema of SERVICES) {
     const [{ n }] = await stack.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "${schema}".outbox`,
     );
-    if (n > 0) return false;
+    if (n > 0) return `${n} rows in ${schema}.outbox`;
   }
   const [{ pending }] = await stack.query<{ pending: number }>(
     `SELECT count(*)::int AS pending FROM notification.deliveries WHERE status = 'pending'`,
   );
-  if (pending > 0) return false;
+  if (pending > 0) return `${pending} pending webhook deliveries`;
 
   const kafka = new Kafka({ brokers: stack.brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -541,7 +547,9 @@ async function isSettled(
         for (const { partition, offset } of partitions) {
           const high = byTopic.get(topic)?.get(partition) ?? 0n;
           const committed = BigInt(offset) < 0n ? 0n : BigInt(offset);
-          if (committed < high) return false;
+          if (committed < high) {
+            return `group salur-${service} at ${committed}/${high} on ${topic}[${partition}]`;
+          }
         }
       }
     }
@@ -553,7 +561,8 @@ async function isSettled(
     }
     for (const topic of probed) {
       for (const [partition, high] of byTopic.get(topic) ?? new Map<number, bigint>()) {
-        if ((seen.get(`${topic}/${partition}`) ?? 0n) < high) return false;
+        const read = seen.get(`${topic}/${partition}`) ?? 0n;
+        if (read < high) return `the probe at ${read}/${high} on ${topic}[${partition}]`;
       }
     }
   } finally {
@@ -565,7 +574,8 @@ async function isSettled(
       .filter((m) => m.headers.ce_type === ROUTED)
       .map((m) => m.key),
   );
-  return [...accepted].every((id) => routed.has(id));
+  const unrouted = [...accepted].filter((id) => !routed.has(id));
+  return unrouted.length > 0 ? `${unrouted.length} accepted complaints not routed yet` : null;
 }
 
 /** A stretch of time in which a sent webhook may not have been recorded as delivered. */
