@@ -13,7 +13,12 @@ export { outboxEntity, type OutboxRow } from './outbox/outbox.schema';
 export { inboxEntity, type InboxRow } from './inbox/inbox.schema';
 export { InboxJanitor } from './inbox/inbox-janitor';
 export { messagingEntities } from './messaging-entities';
-export { OutboxWriter, outboxChannel, type OutboxWriterOptions } from './outbox/outbox-writer';
+export {
+  OutboxWriter,
+  outboxChannel,
+  type OutboxInsert,
+  type OutboxWriterOptions,
+} from './outbox/outbox-writer';
 export {
   OutboxRelay,
   type OutboxRelayOptions,

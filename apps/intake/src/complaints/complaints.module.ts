@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegionDirectory } from '@salur/directory';
-import { UnitOfWork } from '@salur/messaging';
+import { OutboxWriter, UnitOfWork } from '@salur/messaging';
 import { AesSecretBox, ProblemMapping, SERVICE_CONFIG } from '@salur/platform';
 import { DataSource } from 'typeorm';
 import type { IntakeEnv } from '../config/intake.env';
@@ -40,10 +40,10 @@ const DAY_MS = 86_400_000;
     ClientRateLimitGuard,
     {
       provide: SubmitComplaint,
-      inject: [UnitOfWork, SERVICE_CONFIG],
-      useFactory: (unitOfWork: UnitOfWork, config: IntakeEnv) =>
+      inject: [DataSource, OutboxWriter, SERVICE_CONFIG],
+      useFactory: (dataSource: DataSource, outbox: OutboxWriter, config: IntakeEnv) =>
         new SubmitComplaint(
-          new PostgresIntakeTransactions(unitOfWork),
+          new PostgresIntakeTransactions(dataSource, outbox),
           new AesSecretBox(config.INTAKE_SECRET, 'salur-intake-secret-box'),
           systemClock,
           { idempotencyKeyTtlMs: config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000 },

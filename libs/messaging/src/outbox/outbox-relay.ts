@@ -56,6 +56,8 @@ export class OutboxRelay {
   private stopping = false;
   private drainUntil = 0;
   private wake: (() => void) | undefined;
+  /** A wake-up that came while the relay was reading: it looks again instead of sleeping. */
+  private wokenWhileBusy = false;
   private backoffMs = 0;
   private backlogCountedAt = 0;
 
@@ -104,10 +106,14 @@ export class OutboxRelay {
           }
           this.options.logger.info({ schema: this.options.schema }, 'outbox relay is leader');
         }
+        // A notification from here on may be for rows this read does not see yet.
+        this.wokenWhileBusy = false;
         const published = await this.publishBatch(client);
         this.backoffMs = 0;
         if (published === 0) {
           if (this.stopping) return;
+          // Woken while reading: the rows may have committed after the read; look again.
+          if (this.wasWokenWhileBusy()) continue;
           await this.sleep(pollIntervalMs);
         }
       } catch (error) {
@@ -220,7 +226,9 @@ export class OutboxRelay {
       }
       this.wake?.();
     });
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => {
+      this.signal();
+    });
     try {
       await client.connect();
       await client.query(`LISTEN ${quoteIdent(outboxChannel(this.options.schema))}`);
@@ -246,6 +254,19 @@ export class OutboxRelay {
     this.leader = false;
     // Ending the session releases the advisory lock.
     if (client) await client.end().catch(() => undefined);
+  }
+
+  /**
+   * Wakes the relay; if it is busy (reading a batch that may already have missed the rows this
+   * announces), it looks again before sleeping instead of waiting for its poll.
+   */
+  private signal(): void {
+    if (this.wake) this.wake();
+    else this.wokenWhileBusy = true;
+  }
+
+  private wasWokenWhileBusy(): boolean {
+    return this.wokenWhileBusy;
   }
 
   private sleep(ms: number): Promise<void> {

@@ -37,14 +37,29 @@ export interface ComplaintStatusView {
   readonly closedAt: Date | null;
 }
 
+/** The claim of an Idempotency-Key, with the answer a retry under it will get. */
+export interface IdempotencyClaim {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly expiresAt: Date;
+  readonly response: IdempotentResponse;
+}
+
+/** A new submission, its `submitted` event and (if the client sent one) its key's claim. */
+export interface SubmissionWrite {
+  readonly submission: Submission;
+  readonly event: NewEvent<unknown, EventType>;
+  readonly idempotency?: IdempotencyClaim;
+}
+
 /** What a submission's transaction can do; implemented over Postgres. */
 export interface IntakeTransaction {
-  /** Claims the key (or an expired one); false when a live record already holds it. */
-  claimIdempotencyKey(key: string, fingerprint: string, expiresAt: Date): Promise<boolean>;
+  /**
+   * Claims the key (or an expired one) with its answer; false when a live record already holds
+   * it. The answer commits, or rolls back, with the transaction.
+   */
+  claimIdempotencyKey(claim: IdempotencyClaim): Promise<boolean>;
   findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null>;
-  completeIdempotencyKey(key: string, response: IdempotentResponse): Promise<void>;
-  insertSubmission(submission: Submission): Promise<void>;
-  publish(event: NewEvent<unknown, EventType>): Promise<void>;
 }
 
 /** A complaint as the reporter's action needs it, locked for the transaction. */
@@ -70,6 +85,14 @@ export interface ReporterActionTransactions {
 
 export interface IntakeTransactions {
   run<T>(work: (tx: IntakeTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Claims the key (if any), inserts the submission and appends its event to the outbox, all or
+   * nothing, in one statement (one round trip, its own transaction); false, with nothing
+   * written, when a live record already holds the key.
+   */
+  submit(write: SubmissionWrite): Promise<boolean>;
+  /** The record that holds a key, e.g. after `submit` found it held. */
+  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null>;
 }
 
 export interface ComplaintStatusReader {
@@ -91,6 +114,8 @@ export interface RateLimit {
     key: string,
     nowMs: number,
   ): { allowed: true } | { allowed: false; retryAfterSeconds: number };
+  /** Gives back an allowance `take` granted at `nowMs` (if its window is still open). */
+  refund(key: string, nowMs: number): void;
 }
 
 export interface Clock {

@@ -17,4 +17,17 @@ describe('FixedWindowRateLimiter', () => {
     expect(limiter.take('k0', 20).allowed).toBe(true);
     expect(limiter.take('k9', 20).allowed).toBe(false);
   });
+
+  it('gives back a refunded allowance within its window, and never below zero', () => {
+    const limiter = new FixedWindowRateLimiter(1, 60_000);
+    expect(limiter.take('a', 0)).toEqual({ allowed: true });
+    limiter.refund('a', 10);
+    expect(limiter.take('a', 20)).toEqual({ allowed: true });
+    expect(limiter.take('a', 30).allowed).toBe(false);
+    // A refund after the window closed does not reach into the next one.
+    limiter.refund('a', 60_000);
+    limiter.refund('b', 0);
+    expect(limiter.take('b', 0)).toEqual({ allowed: true });
+    expect(limiter.take('b', 1).allowed).toBe(false);
+  });
 });

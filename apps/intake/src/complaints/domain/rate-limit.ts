@@ -34,6 +34,11 @@ export class FixedWindowRateLimiter {
     return { allowed: true };
   }
 
+  refund(key: string, nowMs: number): void {
+    const window = this.windows.get(key);
+    if (window && nowMs - window.start < this.windowMs && window.count > 0) window.count -= 1;
+  }
+
   private prune(nowMs: number): void {
     if (this.windows.size <= this.maxKeys) return;
     for (const [key, window] of this.windows) {

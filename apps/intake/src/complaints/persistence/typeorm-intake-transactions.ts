@@ -1,17 +1,18 @@
 import type { EventType, NewEvent } from '@salur/contracts';
-import type { TransactionScope, UnitOfWork } from '@salur/messaging';
-import type { EntityManager } from 'typeorm';
+import type { OutboxWriter, TransactionScope, UnitOfWork } from '@salur/messaging';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ComplaintStatus, SlaStage } from '@salur/contracts';
 import type {
   ComplaintForAction,
   ComplaintStatusReader,
   ComplaintStatusView,
+  IdempotencyClaim,
   IdempotencyRecord,
-  IdempotentResponse,
   IntakeTransaction,
   IntakeTransactions,
   ReporterActionTransaction,
   ReporterActionTransactions,
+  SubmissionWrite,
 } from '../application/ports';
 import type {
   SlaClockUpdate,
@@ -26,77 +27,140 @@ import { SlaClockEntity } from './sla-clock.entity';
 import { SubmissionEntity } from './submission.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
-class PostgresIntakeTransaction implements IntakeTransaction {
-  constructor(private readonly scope: TransactionScope) {}
-
-  private get manager(): EntityManager {
-    return this.scope.manager;
-  }
-
-  async claimIdempotencyKey(key: string, fingerprint: string, expiresAt: Date): Promise<boolean> {
-    // A live key is left alone; an expired one is taken over as if it had never been used.
-    const rows: unknown[] = await this.manager.query(
-      `INSERT INTO intake.idempotency_keys (key, fingerprint, expires_at) VALUES ($1, $2, $3)
+/** The claim of a key: a live key is left alone; an expired one is taken over as if never used. */
+const CLAIM_KEY = `INSERT INTO intake.idempotency_keys (key, fingerprint, expires_at, response)
+       VALUES ($1, $2, $3, $4)
        ON CONFLICT (key) DO UPDATE
-         SET fingerprint = EXCLUDED.fingerprint, response = NULL, created_at = now(),
+         SET fingerprint = EXCLUDED.fingerprint, response = EXCLUDED.response, created_at = now(),
              expires_at = EXCLUDED.expires_at
          WHERE intake.idempotency_keys.expires_at < now()
-       RETURNING key`,
-      [key, fingerprint, expiresAt],
-    );
+       RETURNING key`;
+
+function claimParams(claim: IdempotencyClaim): unknown[] {
+  return [claim.key, claim.fingerprint, claim.expiresAt, JSON.stringify(claim.response)];
+}
+
+/** The submission's columns given as parameters (in `submissionParams`' order), with their types. */
+const SUBMISSION_COLUMNS = [
+  ['complaint_id', 'uuid'],
+  ['tracking_id', 'text'],
+  ['tracking_token_hash', 'text'],
+  ['type', 'text'],
+  ['channel', 'text'],
+  ['title', 'text'],
+  ['body', 'text'],
+  ['category', 'text'],
+  ['region_code', 'text'],
+  ['address', 'text'],
+  ['lat', 'double precision'],
+  ['lon', 'double precision'],
+  ['occurred_at', 'text'],
+  ['target_agency', 'text'],
+  ['attachments', 'jsonb'],
+  ['privacy', 'text'],
+  ['language', 'text'],
+  ['reporter', 'jsonb'],
+  ['status', 'text'],
+  ['submitted_at', 'timestamptz'],
+] as const;
+
+/**
+ * `INSERT … SELECT` of a new submission, its parameters from `$first` on, each cast (in a
+ * `SELECT` list nothing infers their types); the rest of the row starts empty.
+ */
+function submissionSelect(first: number): string {
+  const columns = SUBMISSION_COLUMNS.map(([column]) => column);
+  const values = SUBMISSION_COLUMNS.map(([, type], i) => `$${first + i}::${type}`);
+  const submittedAt = values[values.length - 1];
+  return `INSERT INTO intake.submissions (${columns.join(', ')}, updated_at, current_agency,
+       state_version, decision_pending_at, responded_at, closed_at)
+     SELECT ${values.join(', ')}, ${submittedAt}, NULL, 0, NULL, NULL, NULL`;
+}
+
+function submissionParams(s: Submission): unknown[] {
+  const reporter = s.reporter && Object.keys(s.reporter).length > 0 ? { ...s.reporter } : null;
+  return [
+    s.complaintId,
+    s.trackingId,
+    s.trackingTokenHash,
+    s.type,
+    s.channel,
+    s.title,
+    s.body,
+    s.category ?? null,
+    s.regionCode,
+    s.address ?? null,
+    s.lat ?? null,
+    s.lon ?? null,
+    s.occurredAt ?? null,
+    s.targetAgency ?? null,
+    JSON.stringify((s.attachments ?? []).map((a) => ({ ...a }))),
+    s.privacy,
+    s.language,
+    reporter === null ? null : JSON.stringify(reporter),
+    s.status,
+    s.submittedAt,
+  ];
+}
+
+async function findIdempotencyRecord(
+  manager: EntityManager,
+  key: string,
+): Promise<IdempotencyRecord | null> {
+  const row = await manager.findOneBy(IdempotencyKeyEntity, { key });
+  return row ? { fingerprint: row.fingerprint, response: row.response } : null;
+}
+
+class PostgresIntakeTransaction implements IntakeTransaction {
+  constructor(private readonly manager: EntityManager) {}
+
+  async claimIdempotencyKey(claim: IdempotencyClaim): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(CLAIM_KEY, claimParams(claim));
     return rows.length === 1;
   }
 
-  async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
-    const row = await this.manager.findOneBy(IdempotencyKeyEntity, { key });
-    return row ? { fingerprint: row.fingerprint, response: row.response } : null;
-  }
-
-  async completeIdempotencyKey(key: string, response: IdempotentResponse): Promise<void> {
-    await this.manager.update(IdempotencyKeyEntity, { key }, { response });
-  }
-
-  async insertSubmission(s: Submission): Promise<void> {
-    await this.manager.insert(SubmissionEntity, {
-      complaintId: s.complaintId,
-      trackingId: s.trackingId,
-      trackingTokenHash: s.trackingTokenHash,
-      type: s.type,
-      channel: s.channel,
-      title: s.title,
-      body: s.body,
-      category: s.category ?? null,
-      regionCode: s.regionCode,
-      address: s.address ?? null,
-      lat: s.lat ?? null,
-      lon: s.lon ?? null,
-      occurredAt: s.occurredAt ?? null,
-      targetAgency: s.targetAgency ?? null,
-      attachments: (s.attachments ?? []).map((a) => ({ ...a })),
-      privacy: s.privacy,
-      language: s.language,
-      reporter: s.reporter && Object.keys(s.reporter).length > 0 ? { ...s.reporter } : null,
-      status: s.status,
-      currentAgency: null,
-      stateVersion: 0,
-      decisionPendingAt: null,
-      respondedAt: null,
-      closedAt: null,
-      submittedAt: s.submittedAt,
-      updatedAt: s.submittedAt,
-    });
-  }
-
-  async publish(event: NewEvent<unknown, EventType>): Promise<void> {
-    await this.scope.publish(event);
+  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    return findIdempotencyRecord(this.manager, key);
   }
 }
 
 export class PostgresIntakeTransactions implements IntakeTransactions {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   run<T>(work: (tx: IntakeTransaction) => Promise<T>): Promise<T> {
-    return this.unitOfWork.run((scope) => work(new PostgresIntakeTransaction(scope)));
+    return this.dataSource.transaction((manager) => work(new PostgresIntakeTransaction(manager)));
+  }
+
+  async submit(write: SubmissionWrite): Promise<boolean> {
+    // One statement is one transaction: the key, the submission and its outbox row commit
+    // together or not at all, in one round trip instead of a transaction of five. Each part
+    // runs only if the one before it wrote its row; a held key writes nothing.
+    const manager = this.dataSource.manager;
+    const { result } = await this.outbox.appendAlong(manager, [write.event], async (outbox) => {
+      const claim = write.idempotency;
+      const params: unknown[] = claim ? claimParams(claim) : [];
+      const submission = submissionSelect(params.length + 1);
+      params.push(...submissionParams(write.submission));
+      const event = outbox.sql(params.length + 1, 'EXISTS (SELECT 1 FROM submitted)');
+      params.push(...outbox.params);
+      const rows: { submitted: number }[] = await manager.query(
+        `WITH ${claim ? `claimed AS (${CLAIM_KEY}), ` : ''}
+           submitted AS (${submission}${claim ? ' WHERE EXISTS (SELECT 1 FROM claimed)' : ''}
+             RETURNING complaint_id),
+           published AS (${event})
+         SELECT count(*)::int AS submitted FROM submitted`,
+        params,
+      );
+      return rows[0]?.submitted === 1;
+    });
+    return result;
+  }
+
+  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    return findIdempotencyRecord(this.dataSource.manager, key);
   }
 }
 
