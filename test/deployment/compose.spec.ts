@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig, type BaseServiceEnv } from '@salur/platform';
+import { loadConfig } from '@salur/platform';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { IntakeEnv } from '../../apps/intake/src/config/intake.env';
-import { NotificationEnv } from '../../apps/notification/src/config/notification.env';
-import { RoutingEnv } from '../../apps/routing/src/config/routing.env';
-import { SlaEnv } from '../../apps/sla/src/config/sla.env';
+import { envClasses, requiredVariables } from './service-config';
 
 const root = join(__dirname, '..', '..');
-const envClasses: Record<string, new () => BaseServiceEnv> = {
-  intake: IntakeEnv,
-  routing: RoutingEnv,
-  sla: SlaEnv,
-  notification: NotificationEnv,
-};
 
 interface ComposeService {
   command?: string[] | string;
@@ -25,17 +16,6 @@ interface ComposeService {
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Partial<Record<string, ComposeService>>;
 };
-
-/** The variables a service refuses to start without: those named when the environment is empty. */
-function requiredVariables(envClass: new () => BaseServiceEnv): string[] {
-  try {
-    loadConfig(envClass, {});
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
-    throw error;
-  }
-  return [];
-}
 
 function stringEnv(env: Record<string, string | number> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)]));

@@ -1,14 +1,11 @@
 import { EventTypes, Topics, topicOf } from '@salur/contracts';
-import { ConfigError, loadConfig, metricsRegistry, type BaseServiceEnv } from '@salur/platform';
+import { loadConfig, metricsRegistry } from '@salur/platform';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { IntakeEnv } from '../../apps/intake/src/config/intake.env';
-import { NotificationEnv } from '../../apps/notification/src/config/notification.env';
-import { RoutingEnv } from '../../apps/routing/src/config/routing.env';
-import { SlaEnv } from '../../apps/sla/src/config/sla.env';
+import { envClasses, requiredVariables, type Service } from './service-config';
 
 /*
  * The Kubernetes manifests in deploy/k8s, rendered with `kubectl kustomize` for every overlay and
@@ -21,13 +18,6 @@ const root = join(__dirname, '..', '..');
 const k8s = join(root, 'deploy', 'k8s');
 const monitoring = join(k8s, 'base', 'monitoring');
 
-const envClasses: Record<Service, new () => BaseServiceEnv> = {
-  intake: IntakeEnv,
-  routing: RoutingEnv,
-  sla: SlaEnv,
-  notification: NotificationEnv,
-};
-type Service = 'intake' | 'routing' | 'sla' | 'notification';
 const services = Object.keys(envClasses) as Service[];
 /** Consumers scaled by KEDA on lag in production; intake consumes too but scales on its HTTP load. */
 const lagScaled: Service[] = ['routing', 'sla', 'notification'];
@@ -230,17 +220,6 @@ function containerEnv(
     }
   }
   return env;
-}
-
-/** The variables a service refuses to start without: those named when the environment is empty. */
-function requiredVariables(envClass: new () => BaseServiceEnv): string[] {
-  try {
-    loadConfig(envClass, {});
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
-    throw error;
-  }
-  return [];
 }
 
 /** The fewest replicas a Deployment runs: its autoscaler's minimum (it has no spec.replicas). */
