@@ -8,6 +8,7 @@ import type {
 } from '../application/fire-deadlines/fire-due-deadlines.use-case';
 import { PostgresClockStore } from '../persistence/postgres-clock-store';
 import { SLA_STREAM_CHANNEL, type StreamItem } from '../../oncall/stream/sla-stream';
+import { PollingLoop } from './polling-loop';
 
 /** Stream items of a batch as JSON arrays, each within Postgres' 8000-byte NOTIFY payload. */
 function streamChunks(fired: readonly FiredDeadline[]): string[] {
@@ -49,27 +50,24 @@ export interface DeadlineSchedulerOptions {
  * whatever is due, late deadlines first.
  */
 export class DeadlineScheduler {
-  private running: Promise<void> | undefined;
-  private stopping = false;
-  private wake: (() => void) | undefined;
+  private readonly polling: PollingLoop;
 
-  constructor(private readonly options: DeadlineSchedulerOptions) {}
+  constructor(private readonly options: DeadlineSchedulerOptions) {
+    this.polling = new PollingLoop(async () => (await this.runOnce()) >= options.batchSize, {
+      pollIntervalMs: options.pollIntervalMs,
+      backoffBaseMs: 250,
+      maxBackoffMs: 10_000,
+      logger: options.logger,
+      failureMessage: 'firing due deadlines failed',
+    });
+  }
 
   start(): void {
-    if (this.running) return;
-    this.stopping = false;
-    this.running = this.loop();
+    this.polling.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.running;
-    this.running = undefined;
-  }
-
-  private isStopping(): boolean {
-    return this.stopping;
+  stop(): Promise<void> {
+    return this.polling.stop();
   }
 
   /**
@@ -115,31 +113,5 @@ export class DeadlineScheduler {
       }
       return batch;
     });
-  }
-
-  private async loop(): Promise<void> {
-    let failures = 0;
-    while (!this.stopping) {
-      let full = false;
-      try {
-        full = (await this.runOnce()) >= this.options.batchSize;
-        failures = 0;
-      } catch (error) {
-        failures++;
-        this.options.logger.error({ err: error, failures }, 'firing due deadlines failed');
-      }
-      if (!full && !this.isStopping()) {
-        const delay =
-          failures > 0 ? Math.min(10_000, 250 * 2 ** failures) : this.options.pollIntervalMs;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
-    }
   }
 }

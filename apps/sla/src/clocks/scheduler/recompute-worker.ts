@@ -6,6 +6,7 @@ import type {
 } from '../application/recompute-deadlines/recompute-deadlines.use-case';
 import { PostgresClockStore } from '../persistence/postgres-clock-store';
 import { PostgresRecomputeJobs } from '../persistence/postgres-recompute-jobs';
+import { PollingLoop } from './polling-loop';
 
 export interface RecomputeWorkerOptions {
   readonly dataSource: DataSource;
@@ -22,27 +23,24 @@ export interface RecomputeWorkerOptions {
  * another replica) continues from the last committed batch.
  */
 export class RecomputeWorker {
-  private running: Promise<void> | undefined;
-  private stopping = false;
-  private wake: (() => void) | undefined;
+  private readonly polling: PollingLoop;
 
-  constructor(private readonly options: RecomputeWorkerOptions) {}
+  constructor(private readonly options: RecomputeWorkerOptions) {
+    this.polling = new PollingLoop(async () => (await this.runOnce()).kind !== 'idle', {
+      pollIntervalMs: options.pollIntervalMs,
+      backoffBaseMs: 500,
+      maxBackoffMs: 30_000,
+      logger: options.logger,
+      failureMessage: 'recomputing deadlines failed',
+    });
+  }
 
   start(): void {
-    if (this.running) return;
-    this.stopping = false;
-    this.running = this.loop();
+    this.polling.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.running;
-    this.running = undefined;
-  }
-
-  private isStopping(): boolean {
-    return this.stopping;
+  stop(): Promise<void> {
+    return this.polling.stop();
   }
 
   /** One batch of the oldest unfinished job, if there is one. */
@@ -67,31 +65,5 @@ export class RecomputeWorker {
       );
     }
     return step;
-  }
-
-  private async loop(): Promise<void> {
-    let failures = 0;
-    while (!this.stopping) {
-      let more = false;
-      try {
-        more = (await this.runOnce()).kind !== 'idle';
-        failures = 0;
-      } catch (error) {
-        failures++;
-        this.options.logger.error({ err: error, failures }, 'recomputing deadlines failed');
-      }
-      if (!more && !this.isStopping()) {
-        const delay =
-          failures > 0 ? Math.min(30_000, 500 * 2 ** failures) : this.options.pollIntervalMs;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
-    }
   }
 }
