@@ -1,4 +1,4 @@
-import { EventTypes } from '@salur/contracts';
+import { EventTypes, sampleEventData } from '@salur/contracts';
 import { kafkaControl, TopicProbe, uniqueName, waitFor, type TestDatabase } from '@salur/testing';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import {
   pipeline,
   recordEffect,
   SCHEMA,
+  seqOf,
   submitted,
   type Pipeline,
 } from '../test/messaging-harness';
@@ -151,6 +152,131 @@ describe('idempotent consumer', () => {
     const rows = await effects();
     expect(rows.filter((r) => r.event_id === envelope.id)).toHaveLength(1);
     await producer.disconnect();
+  });
+});
+
+describe('batched consumption', () => {
+  /** Effects with the transaction that wrote each. */
+  async function effectsWithTx(): Promise<{ subject: string; seq: number; tx: string }[]> {
+    return dataSource.query(
+      `SELECT subject, seq, tx::text AS tx FROM ${SCHEMA}.effects ORDER BY id`,
+    );
+  }
+
+  /** Writes the events and waits until all of them are on Kafka, so one fetch finds them all. */
+  async function onKafka(p: Pipeline, events: ReturnType<typeof submitted>[]): Promise<void> {
+    const seen = await probe([`${p.prefix}salur.intake.v1`]);
+    for (const event of events) await publish(p.writer, [event]);
+    await waitFor(() => seen.messages.length >= events.length, {
+      timeoutMs: 20_000,
+      description: `${events.length} events on Kafka`,
+    });
+  }
+
+  it('handles a fetched batch in few transactions, once per event, in order per key, and publishes what handlers write in that order', async () => {
+    const prefix = `${uniqueName('batch')}.`;
+    const p = await start({
+      topicPrefix: prefix,
+      groupId: 'g',
+      startConsumer: false,
+      handler: async (event, context) => {
+        await recordEffect(event, context);
+        // A follow-up per event, its order carried by its time.
+        await context.tx.publish({
+          type: EventTypes.ComplaintVerified,
+          subject: event.subject,
+          time: new Date(Date.UTC(2026, 0, 1) + seqOf(event)),
+          data: sampleEventData(EventTypes.ComplaintVerified),
+        });
+      },
+    });
+    const events = Array.from({ length: 60 }, (_, i) => submitted(`b${i % 4}`, i + 1));
+    await onKafka(p, events);
+    const followUps = await probe([`${prefix}salur.complaints.v1`]);
+    await p.consumer.start();
+    await waitFor(async () => (await effects()).length >= 60 && followUps.messages.length >= 60, {
+      timeoutMs: 30_000,
+      description: '60 effects and 60 follow-ups',
+    });
+    const rows = await effectsWithTx();
+    expect(rows).toHaveLength(60);
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(60);
+    for (let key = 0; key < 4; key++) {
+      const seqs = rows.filter((r) => r.subject === complaintId(`b${key}`)).map((r) => r.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      const published = followUps.messages
+        .filter((m) => m.key === complaintId(`b${key}`))
+        .map((m) => Date.parse(m.headers.ce_time) - Date.UTC(2026, 0, 1));
+      expect(published).toEqual(seqs);
+    }
+    // Four keys over three partitions, fetched at once: a handful of transactions, not sixty.
+    expect(new Set(rows.map((r) => r.tx)).size).toBeLessThanOrEqual(6);
+    expect(p.outcomes.count('processed')).toBe(60);
+  });
+
+  it('handles each event in its own transaction with a batch size of 1', async () => {
+    const prefix = `${uniqueName('single')}.`;
+    const p = await start({
+      topicPrefix: prefix,
+      groupId: 'g',
+      startConsumer: false,
+      batchSize: 1,
+      handler: recordEffect,
+    });
+    await onKafka(
+      p,
+      Array.from({ length: 12 }, (_, i) => submitted('one-key', i + 1)),
+    );
+    await p.consumer.start();
+    await waitFor(async () => (await effects()).length >= 12, {
+      timeoutMs: 30_000,
+      description: '12 effects',
+    });
+    const rows = await effectsWithTx();
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(12);
+  });
+
+  it('commits what came before and after a failing handler, and sends only the failing event to its retry topic and then the dead-letter topic', async () => {
+    const prefix = `${uniqueName('split')}.`;
+    const tries: number[] = [];
+    const p = await start({
+      topicPrefix: prefix,
+      groupId: 'g',
+      startConsumer: false,
+      retry: { maxAttempts: 3 },
+      handler: async (event, context) => {
+        if (seqOf(event) === 13) {
+          tries.push(context.attempt);
+          throw new Error('agency directory unavailable');
+        }
+        await recordEffect(event, context);
+      },
+    });
+    const dlq = await probe([`${prefix}salur.intake.v1.dlq.g`]);
+    // One key: one partition, one fetched batch.
+    await onKafka(
+      p,
+      Array.from({ length: 25 }, (_, i) => submitted('same-key', i + 1)),
+    );
+    await p.consumer.start();
+    await waitFor(async () => (await effects()).length >= 24 && dlq.messages.length === 1, {
+      timeoutMs: 30_000,
+      description: '24 effects and one dead letter',
+    });
+    const rows = await effectsWithTx();
+    expect(rows.map((r) => r.seq)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 1).filter((seq) => seq !== 13),
+    );
+    // The events before the failing one committed together, and those after it.
+    expect(new Set(rows.filter((r) => r.seq < 13).map((r) => r.tx)).size).toBe(1);
+    expect(new Set(rows.filter((r) => r.seq > 13).map((r) => r.tx)).size).toBe(1);
+    // The try inside the batch counts: three tries in all, as when handled alone.
+    expect(tries).toEqual([1, 2, 3]);
+    expect(dlq.messages[0]?.headers[FailureHeaders.attempts]).toBe('3');
+    expect(p.outcomes.count('processed')).toBe(24);
+    expect(p.outcomes.count('retry-scheduled')).toBe(2);
+    expect(p.outcomes.count('dead-lettered')).toBe(1);
   });
 });
 

@@ -48,6 +48,11 @@ async function main() {
       process.kill(process.pid, 'SIGKILL');
       return new Promise(() => undefined);
     },
+    async processBatch(messages, controls) {
+      await processor.processBatch(messages, controls);
+      process.kill(process.pid, 'SIGKILL');
+      return new Promise(() => undefined);
+    },
   };
   const consumer = new lib.EventConsumer({
     broker,

@@ -45,7 +45,9 @@ export async function messagingDatabase(): Promise<{ db: TestDatabase; dataSourc
   await runner.query(`CREATE SCHEMA ${SCHEMA}`);
   await createMessagingTables(runner, SCHEMA);
   await runner.query(
-    `CREATE TABLE ${SCHEMA}.effects (id bigserial PRIMARY KEY, event_id uuid NOT NULL, subject text NOT NULL, seq int)`,
+    `CREATE TABLE ${SCHEMA}.effects (id bigserial PRIMARY KEY, event_id uuid NOT NULL, subject text NOT NULL, seq int, ` +
+      // the transaction that wrote the effect, to tell batched handling from one event per transaction
+      `tx bigint NOT NULL DEFAULT txid_current())`,
   );
   await runner.release();
   return { db, dataSource };
@@ -98,6 +100,8 @@ export class OutcomeLog implements EventProcessorObserver {
 }
 
 export interface Pipeline {
+  /** The topic prefix of this pipeline's topics and group. */
+  readonly prefix: string;
   readonly broker: KafkaJsBroker;
   readonly writer: OutboxWriter;
   readonly relay: OutboxRelay;
@@ -116,6 +120,8 @@ export async function pipeline(options: {
   retry?: Partial<RetryPolicy>;
   pollIntervalMs?: number;
   startConsumer?: boolean;
+  /** Events per consumer transaction; the consumer's default when not given. */
+  batchSize?: number;
 }): Promise<Pipeline> {
   const broker = new KafkaJsBroker({
     brokers: brokers(),
@@ -152,10 +158,12 @@ export async function pipeline(options: {
     groupId: options.groupId,
     topics: ['salur.intake.v1'],
     partitions: 3,
+    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
   });
   relay.start();
   if (options.startConsumer !== false) await consumer.start();
   return {
+    prefix: options.topicPrefix,
     broker,
     writer,
     relay,

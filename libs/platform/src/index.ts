@@ -29,12 +29,14 @@ export {
   currentLogFields,
   currentTrace,
   currentTraceparent,
+  openSpan,
   runInSpan,
   runWithTrace,
   traceOf,
   traceparentOf,
   type LogFields,
   type RunInSpanOptions,
+  type SpanScope,
 } from './tracing/trace-context';
 export {
   installTracing,

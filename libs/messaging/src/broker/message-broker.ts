@@ -42,6 +42,18 @@ export interface SubscriptionOptions {
    * stopping), the message is delivered again.
    */
   readonly handle: (message: IncomingMessage, controls: DeliveryControls) => Promise<boolean>;
+  /**
+   * When given, called instead of `handle` with up to `maxBatchSize` consecutive messages of one
+   * partition, in order. Resolves to how many of them, from the first, are done: their offsets
+   * may be committed. Fewer than all means the consumer is stopping; the rest are delivered again,
+   * as are all of them if it throws.
+   */
+  readonly handleBatch?: (
+    messages: readonly IncomingMessage[],
+    controls: DeliveryControls,
+  ) => Promise<number>;
+  /** Most messages per `handleBatch` call. Default 50. */
+  readonly maxBatchSize?: number;
 }
 
 export interface Subscription {

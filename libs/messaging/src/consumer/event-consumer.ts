@@ -11,6 +11,11 @@ export interface EventConsumerOptions {
   readonly topics: readonly string[];
   readonly partitions: number;
   readonly concurrency?: number;
+  /**
+   * Most events of one partition handled in one transaction; 1 handles every event in its own.
+   * Default 50.
+   */
+  readonly batchSize?: number;
   readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
 
@@ -51,6 +56,13 @@ export class EventConsumer {
       topics: this.topics,
       concurrency: this.options.concurrency,
       handle: (message, controls) => this.options.processor.process(message, controls),
+      ...(this.options.batchSize === 1
+        ? {}
+        : {
+            handleBatch: (messages, controls) =>
+              this.options.processor.processBatch(messages, controls),
+            maxBatchSize: this.options.batchSize,
+          }),
     });
   }
 

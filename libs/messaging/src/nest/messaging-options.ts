@@ -29,6 +29,8 @@ export interface MessagingModuleOptions {
   readonly lagPollIntervalMs?: number;
   /** Partitions handled at once by this instance. */
   readonly consumerConcurrency?: number;
+  /** Most events of one partition handled in one transaction (1: each alone). Default 50. */
+  readonly consumerBatchSize?: number;
   /** How long processed event ids are kept in the inbox (hourly purge). Default 14 days. */
   readonly inboxRetentionDays?: number;
   /** How long shutdown waits for the outbox to drain. */

@@ -152,6 +152,7 @@ export class MessagingModule {
       ...(config.KAFKA_CLIENT_ID !== undefined ? { clientId: config.KAFKA_CLIENT_ID } : {}),
       databaseUrl: config.DATABASE_URL,
       lagPollIntervalMs: config.KAFKA_LAG_POLL_INTERVAL_MS,
+      consumerBatchSize: config.CONSUMER_BATCH_SIZE,
       produces: service.produces,
       ...(service.readinessRequiresKafka !== undefined
         ? { readinessRequiresKafka: service.readinessRequiresKafka }

@@ -77,6 +77,7 @@ export class SalurEventTransport extends Server implements CustomTransportStrate
           topics,
           partitions: this.options.partitions ?? 6,
           concurrency: this.options.consumerConcurrency,
+          batchSize: this.options.consumerBatchSize,
           onRetry: (error, attempt, delayMs) => {
             this.options.logger.warn(
               { err: error, attempt, retryInMs: delayMs },

@@ -37,6 +37,14 @@ export interface OutboxInsert {
   readonly params: readonly unknown[];
 }
 
+/** Events appended by several units of work of one transaction, written by one INSERT. */
+export interface DeferredOutbox {
+  /** Builds, validates and queues the events; returns their envelopes. */
+  append(events: readonly NewEvent<unknown, EventType>[]): EventEnvelope[];
+  /** Writes every queued event, in append order; call before the transaction commits. */
+  flush(): Promise<void>;
+}
+
 /** The Postgres channel on which a service's relay is woken when its outbox gets rows. */
 export function outboxChannel(schema: string): string {
   return `salur_outbox_${schema}`;
@@ -139,6 +147,41 @@ export class OutboxWriter {
       }
       throw error;
     }
+  }
+
+  /**
+   * An outbox for several units of work in one transaction (a batch of consumed events): `append`
+   * builds and validates the envelopes at once, as `append` on the writer does, but the rows are
+   * written together, in append order, by one `flush` before the transaction commits.
+   */
+  deferred(manager: EntityManager): DeferredOutbox {
+    const built: EventEnvelope<unknown, EventType>[] = [];
+    return {
+      append: (events) => {
+        if (events.length === 0) return [];
+        const spans = events.map((e) => this.startProducerSpan(e));
+        try {
+          const envelopes = events.map((e, i) =>
+            this.envelope({ ...e, traceparent: traceparentOf(spans[i]) ?? e.traceparent }),
+          );
+          envelopes.forEach((e, i) => spans[i]?.setAttributes({ 'messaging.message.id': e.id }));
+          built.push(...envelopes);
+          return envelopes;
+        } catch (error) {
+          for (const span of spans)
+            span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+          throw error;
+        } finally {
+          for (const span of spans) span.end();
+        }
+      },
+      flush: async () => {
+        if (built.length === 0) return;
+        const insert = this.insertOf(built.splice(0));
+        await manager.query(insert.sql(1), [...insert.params]);
+        this.wakeRelayAfterCommit(manager);
+      },
+    };
   }
 
   private startProducerSpan(event: NewEvent<unknown, EventType>): Span {

@@ -89,6 +89,16 @@ export class BaseServiceEnv {
   @Min(0)
   KAFKA_LAG_POLL_INTERVAL_MS = 15_000;
 
+  /**
+   * Most consumed events of one partition handled in one Postgres transaction (one inbox insert,
+   * one outbox insert, one commit); 1 handles every event in its own transaction.
+   */
+  @EnvNumber()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  CONSUMER_BATCH_SIZE = 50;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 

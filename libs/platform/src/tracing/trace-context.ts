@@ -99,6 +99,25 @@ export function runInSpan<T>(name: string, options: RunInSpanOptions, fn: (span:
   return result;
 }
 
+/** A span left open by `openSpan`, and a way to run work in its context. */
+export interface SpanScope {
+  readonly span: Span;
+  /** Runs `fn` in the span's context (its log fields holder included); does not end the span. */
+  run<T>(fn: () => T): T;
+}
+
+/**
+ * Opens a span (a child of `parent`, else of the active context) that the caller ends: for a unit
+ * of work whose outcome is known only later, such as an event handled in a batch that commits
+ * after every handler has run.
+ */
+export function openSpan(name: string, options: RunInSpanOptions): SpanScope {
+  const { parent = context.active(), ...spanOptions } = options;
+  const span = salurTracer().startSpan(name, spanOptions, parent);
+  const ctx = withLogFieldsHolder(trace.setSpan(parent, span));
+  return { span, run: (fn) => context.with(ctx, fn) };
+}
+
 /**
  * Runs `fn` in the trace of `traceparent`, in a new span (`name`) that is its child, or in a new
  * trace when it is missing or invalid. Given a parsed trace instead, re-enters exactly that span

@@ -6,6 +6,7 @@ import {
   type Consumer,
   type EachBatchPayload,
   type IHeaders,
+  type KafkaMessage,
   type KafkaConfig,
   type LogEntry,
   type Producer,
@@ -437,6 +438,9 @@ function headerText(headers: IHeaders | undefined): Record<string, string> {
   return out;
 }
 
+/** Messages per `handleBatch` call when the subscription does not say. */
+const DEFAULT_MAX_BATCH_SIZE = 50;
+
 /**
  * A consumer group member that survives what kills plain kafkajs consumers: a crash kafkajs will
  * not restart by itself (the broker gone for longer than its retries) is answered by building a
@@ -514,22 +518,35 @@ class KafkaJsSubscription implements Subscription {
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const isActive = (): boolean => payload.isRunning() && !payload.isStale();
+    const controls = { heartbeat: () => payload.heartbeat(), isActive };
     const topic = this.broker.logicalTopic(batch.topic);
+    const incoming = (message: KafkaMessage): IncomingMessage => ({
+      topic,
+      key: message.key ? message.key.toString('utf8') : '',
+      value: message.value ?? Buffer.alloc(0),
+      headers: headerText(message.headers),
+      partition: batch.partition,
+      offset: message.offset,
+      timestamp: Number(message.timestamp),
+    });
+    const { handleBatch } = this.options;
+    if (handleBatch) {
+      const size = Math.max(1, this.options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE);
+      for (let start = 0; start < batch.messages.length; start += size) {
+        if (!isActive()) return;
+        const chunk = batch.messages.slice(start, start + size);
+        const done = await handleBatch(chunk.map(incoming), controls);
+        // Only the messages it reports done have durable effects: their offsets may be committed.
+        if (done > 0) payload.resolveOffset(chunk[done - 1].offset);
+        await payload.commitOffsetsIfNecessary();
+        await payload.heartbeat();
+        if (done < chunk.length) return;
+      }
+      return;
+    }
     for (const message of batch.messages) {
       if (!isActive()) return;
-      const incoming: IncomingMessage = {
-        topic,
-        key: message.key ? message.key.toString('utf8') : '',
-        value: message.value ?? Buffer.alloc(0),
-        headers: headerText(message.headers),
-        partition: batch.partition,
-        offset: message.offset,
-        timestamp: Number(message.timestamp),
-      };
-      const handled = await this.options.handle(incoming, {
-        heartbeat: () => payload.heartbeat(),
-        isActive,
-      });
+      const handled = await this.options.handle(incoming(message), controls);
       if (!handled) return;
       // Only now is the message's effect durable: its offset may be committed.
       payload.resolveOffset(message.offset);
