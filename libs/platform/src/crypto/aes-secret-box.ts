@@ -16,7 +16,7 @@ import {
 export class AesSecretBox {
   /**
    * A key object, not the key's bytes: given bytes, every cipher checks and wraps them again,
-   * which cost three times the encryption itself.
+   * which took twice as long as the rest of a seal.
    */
   private readonly key: KeyObject;
 
