@@ -70,8 +70,10 @@ export { ProblemMapping, type ProblemType } from './errors/problem-mapping';
 export {
   createValidationPipe,
   flattenValidationErrors,
+  registerValidDtoCheck,
   RequestValidationError,
   type FieldError,
+  type ValidDtoCheck,
 } from './errors/request-validation';
 
 // Health

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createSecretKey,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * Authenticated encryption of small secrets at rest (a tracking token in an idempotency record,
@@ -7,10 +14,14 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
  * form: `v1.<iv>.<tag>.<ciphertext>`, base64url parts.
  */
 export class AesSecretBox {
-  private readonly key: Buffer;
+  /**
+   * A key object, not the key's bytes: given bytes, every cipher checks and wraps them again,
+   * which took twice as long as the rest of a seal.
+   */
+  private readonly key: KeyObject;
 
   constructor(secret: string, purpose: string) {
-    this.key = createHash('sha256').update(`${purpose}:${secret}`).digest();
+    this.key = createSecretKey(createHash('sha256').update(`${purpose}:${secret}`).digest());
   }
 
   seal(plain: string): string {

@@ -19,7 +19,12 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { RegionDirectory } from '@salur/directory';
-import { annotateComplaint, RequestValidationError, type FieldError } from '@salur/platform';
+import {
+  annotateComplaint,
+  registerValidDtoCheck,
+  RequestValidationError,
+  type FieldError,
+} from '@salur/platform';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { GetComplaintStatus } from '../application/get-status/get-complaint-status.use-case';
@@ -37,6 +42,11 @@ import {
   ReporterActionResponseDto,
 } from './reporter-action.dto';
 import { SubmitComplaintDto, SubmitComplaintResponseDto } from './submit-complaint.dto';
+import { validSubmission } from './submit-complaint.valid-check';
+
+// The busiest route: a valid body is checked by hand, without class-validator's metadata walk;
+// anything else is validated by the DTO's decorators as every other body is.
+registerValidDtoCheck(SubmitComplaintDto, validSubmission);
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const TRACKING_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;

@@ -1,6 +1,7 @@
 import type { EventType, NewEvent } from '@salur/contracts';
 import type { OutboxWriter, TransactionScope, UnitOfWork } from '@salur/messaging';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import type { ComplaintStatus, SlaStage } from '@salur/contracts';
 import type {
   ComplaintForAction,
@@ -103,6 +104,39 @@ function submissionParams(s: Submission): unknown[] {
   ];
 }
 
+/** Statement names by text: a name always stands for the same text on every connection. */
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs `text` as a named prepared statement, as `DataSource.query` runs a statement otherwise
+ * (a connection of the pool for the one statement; a failure wrapped in `QueryFailedError`).
+ * Postgres parses and plans the submission's statement once per connection instead of on every
+ * request, which was about half of what the statement cost it.
+ */
+async function queryPrepared<T>(
+  dataSource: DataSource,
+  text: string,
+  params: unknown[],
+): Promise<T[]> {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `salur_intake_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      const result = await client.query<T & object>({ name, text, values: params });
+      return result.rows;
+    } catch (error) {
+      throw new QueryFailedError(text, params, error as Error);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
 async function findIdempotencyRecord(
   manager: EntityManager,
   key: string,
@@ -146,7 +180,8 @@ export class PostgresIntakeTransactions implements IntakeTransactions {
       params.push(...submissionParams(write.submission));
       const event = outbox.sql(params.length + 1, 'EXISTS (SELECT 1 FROM submitted)');
       params.push(...outbox.params);
-      const rows: { submitted: number }[] = await manager.query(
+      const rows = await queryPrepared<{ submitted: number }>(
+        this.dataSource,
         `WITH ${claim ? `claimed AS (${CLAIM_KEY}), ` : ''}
            submitted AS (${submission}${claim ? ' WHERE EXISTS (SELECT 1 FROM claimed)' : ''}
              RETURNING complaint_id),
