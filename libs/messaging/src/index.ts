@@ -24,7 +24,13 @@ export {
   type OutboxRelayOptions,
   type OutboxRelayObserver,
 } from './outbox/outbox-relay';
-export { UnitOfWork, transactionScope, type TransactionScope } from './unit-of-work';
+export {
+  forgetInTransaction,
+  oncePerTransaction,
+  UnitOfWork,
+  transactionScope,
+  type TransactionScope,
+} from './unit-of-work';
 export {
   EventProcessor,
   NonRetriableError,

@@ -1,8 +1,12 @@
+import { forgetInTransaction, oncePerTransaction } from '@salur/messaging';
 import type { EntityManager } from 'typeorm';
 import type { SubscriptionStore } from '../application/ports';
 import type { Subscription } from '../domain/subscription';
 import type { SecretBox } from './aes-secret-box';
 import { SubscriptionEntity } from './subscription.entity';
+
+/** Memo keys of an agency's subscriptions within one transaction: the prefix, then the agency. */
+const MEMO_PREFIX = 'notification.subscriptions:';
 
 /** Subscriptions with their secrets sealed at rest. */
 export class PostgresSubscriptionStore implements SubscriptionStore {
@@ -11,12 +15,18 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
     private readonly box: SecretBox,
   ) {}
 
-  async forAgency(agency: string): Promise<Subscription[]> {
-    const rows = await this.manager.find(SubscriptionEntity, {
-      where: { agency },
-      order: { createdAt: 'ASC' },
+  /**
+   * Read (and the secrets opened) once per transaction: the events of a consumed batch about one
+   * agency share one read.
+   */
+  forAgency(agency: string): Promise<Subscription[]> {
+    return oncePerTransaction(this.manager, `${MEMO_PREFIX}${agency}`, async () => {
+      const rows = await this.manager.find(SubscriptionEntity, {
+        where: { agency },
+        order: { createdAt: 'ASC' },
+      });
+      return rows.map((r) => this.toSubscription(r));
     });
-    return rows.map((r) => this.toSubscription(r));
   }
 
   async list(agency: string | null): Promise<Subscription[]> {
@@ -33,6 +43,7 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
   }
 
   async save(s: Subscription): Promise<void> {
+    forgetInTransaction(this.manager, MEMO_PREFIX);
     await this.manager.save(SubscriptionEntity, {
       subscriptionId: s.subscriptionId,
       agency: s.agency,
@@ -46,6 +57,7 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
   }
 
   async delete(subscriptionId: string): Promise<boolean> {
+    forgetInTransaction(this.manager, MEMO_PREFIX);
     const result = await this.manager.delete(SubscriptionEntity, { subscriptionId });
     return (result.affected ?? 0) > 0;
   }

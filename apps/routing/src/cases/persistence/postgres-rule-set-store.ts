@@ -1,12 +1,20 @@
+import { forgetInTransaction, oncePerTransaction } from '@salur/messaging';
 import type { EntityManager } from 'typeorm';
 import type { RuleSetStore, StoredRuleSet } from '../application/ports';
 import type { DispositionRule } from '../domain/disposition-rules';
 import { RuleSetEntity } from './rule-set.entity';
 
+const RULE_SET_MEMO = 'routing.rule_sets:current';
+
 export class PostgresRuleSetStore implements RuleSetStore {
   constructor(private readonly manager: EntityManager) {}
 
-  async current(): Promise<StoredRuleSet> {
+  /** Read once per transaction: every submission of a consumed batch is routed by one read. */
+  current(): Promise<StoredRuleSet> {
+    return oncePerTransaction(this.manager, RULE_SET_MEMO, () => this.read());
+  }
+
+  private async read(): Promise<StoredRuleSet> {
     const rows = await this.manager.find(RuleSetEntity, { order: { version: 'DESC' }, take: 1 });
     if (rows.length === 0)
       return { version: 0, rules: [], createdBy: 'system', createdAt: new Date(0) };
@@ -21,6 +29,7 @@ export class PostgresRuleSetStore implements RuleSetStore {
   }
 
   async append(set: StoredRuleSet): Promise<boolean> {
+    forgetInTransaction(this.manager, RULE_SET_MEMO);
     const latest = await this.manager.find(RuleSetEntity, {
       order: { version: 'DESC' },
       take: 1,

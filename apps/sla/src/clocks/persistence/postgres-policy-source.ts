@@ -1,4 +1,5 @@
 import type { ComplaintType, SlaStage } from '@salur/contracts';
+import { oncePerTransaction } from '@salur/messaging';
 import type { EntityManager } from 'typeorm';
 import type { PolicySource } from '../application/ports';
 import type { CalendarKind, StagePolicy } from '../domain/sla-clock';
@@ -35,14 +36,23 @@ export class PostgresPolicySource implements PolicySource {
   constructor(private readonly manager: EntityManager) {}
 
   async resolve(scope: PolicyScope): Promise<StagePolicy> {
-    const rows: PolicyRow[] = await this.manager.query(
-      `SELECT stage, agency, category, complaint_type, version, duration, calendar, warnings,
-              extension
-       FROM sla.policies
-       WHERE stage = $1 AND (agency IS NULL OR agency = $2)
-         AND (category IS NULL OR category = $3) AND (complaint_type IS NULL OR complaint_type = $4)`,
-      [scope.stage, scope.agency, scope.category, scope.type],
-    );
-    return resolvePolicy(rows.map(toPolicyRule), scope);
+    // resolvePolicy picks among the rules that match the scope.
+    return resolvePolicy(await this.stageRules(scope.stage), scope);
+  }
+
+  /**
+   * Every stored policy of a stage, read once per transaction: the events of a consumed batch
+   * resolve their clocks' policies from one read (the table holds a few rows per agency at most).
+   */
+  private stageRules(stage: SlaStage): Promise<PolicyRule[]> {
+    return oncePerTransaction(this.manager, `sla.policies:${stage}`, async () => {
+      const rows: PolicyRow[] = await this.manager.query(
+        `SELECT stage, agency, category, complaint_type, version, duration, calendar, warnings,
+                extension
+         FROM sla.policies WHERE stage = $1`,
+        [stage],
+      );
+      return rows.map(toPolicyRule);
+    });
   }
 }
