@@ -22,6 +22,7 @@ import {
 import { CHANNELS, COMPLAINT_TYPES, LANGUAGES, PRIVACIES } from '../vocabulary';
 import { AttachmentRefPayload, PayloadLimits } from './common';
 import { isDateOrInstant, isInstant } from './field-decorators';
+import { instanceWith, plainObject } from './plain-object';
 import {
   ComplaintSubmittedPayload,
   NATIONAL_ID_PATTERN,
@@ -40,23 +41,6 @@ import {
  * keeps its issues. Each rule calls the same class-validator function as its decorator. A rule
  * added to the payload must be added here too: the spec next to this file compares the two.
  */
-
-type Plain = Record<string, unknown>;
-
-/** An object with only `allowed` keys, or undefined. */
-function plainObject(value: unknown, allowed: ReadonlySet<string>): Plain | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-  for (const key of Object.keys(value)) if (!allowed.has(key)) return undefined;
-  return value as Plain;
-}
-
-/** `target` (a new instance) with the data's keys and values, in the data's order. */
-function instanceOf<T extends object>(target: T, source: Plain, values: Plain = source): T {
-  const fields = target as Plain;
-  for (const key of Object.keys(source)) fields[key] = values[key];
-  return target;
-}
 
 /** `Text(maxChars)`: a string of 1 to `maxChars` characters, not blank. */
 function isText(value: unknown, maxChars: number): boolean {
@@ -89,7 +73,7 @@ function validLocation(value: unknown): SubmittedLocationPayload | undefined {
     isRegionCode(regionCode) &&
     absentOr(address, (v) => isText(v, PayloadLimits.shortText)) &&
     coordinates;
-  return valid ? instanceOf(new SubmittedLocationPayload(), plain) : undefined;
+  return valid ? instanceWith(new SubmittedLocationPayload(), plain) : undefined;
 }
 
 const REPORTER_KEYS = new Set(['name', 'email', 'phone', 'nationalId']);
@@ -105,7 +89,7 @@ function validReporter(value: unknown): ReporterIdentityPayload | undefined {
     absentOr(email, (v) => isEmail(v) && maxLength(v, 254)) &&
     absentOr(phone, (v) => typeof v === 'string' && matches(v, PHONE_PATTERN)) &&
     absentOr(nationalId, (v) => typeof v === 'string' && matches(v, NATIONAL_ID_PATTERN));
-  return valid ? instanceOf(new ReporterIdentityPayload(), plain) : undefined;
+  return valid ? instanceWith(new ReporterIdentityPayload(), plain) : undefined;
 }
 
 const ATTACHMENT_KEYS = new Set(['url', 'contentType', 'size', 'sha256']);
@@ -129,7 +113,7 @@ function validAttachment(value: unknown): AttachmentRefPayload | undefined {
     max(size, PayloadLimits.attachmentBytes) &&
     typeof sha256 === 'string' &&
     matches(sha256, SHA256_HEX);
-  return valid ? instanceOf(new AttachmentRefPayload(), plain) : undefined;
+  return valid ? instanceWith(new AttachmentRefPayload(), plain) : undefined;
 }
 
 function validAttachments(value: unknown): AttachmentRefPayload[] | undefined {
@@ -195,7 +179,7 @@ export function validComplaintSubmittedData(data: unknown): ComplaintSubmittedPa
     attachments !== undefined &&
     isInstant(plain.submittedAt);
   if (!valid) return undefined;
-  return instanceOf(new ComplaintSubmittedPayload(), plain, {
+  return instanceWith(new ComplaintSubmittedPayload(), plain, {
     ...plain,
     location,
     reporter,

@@ -2,9 +2,12 @@ import {
   AGENCY_CODE_PATTERN,
   CHANNELS,
   COMPLAINT_TYPES,
+  instanceWith,
   isDateOrInstant,
   LANGUAGES,
+  plainObject,
   PRIVACIES,
+  type PlainObject,
 } from '@salur/contracts';
 import {
   arrayMaxSize,
@@ -41,16 +44,6 @@ import {
  * what the DTO refuses: the spec next to this file compares the two on generated bodies.
  */
 
-type Plain = Record<string, unknown>;
-
-/** An object as JSON parsing makes it, with only `allowed` keys, or undefined. */
-function plainObject(value: unknown, allowed: ReadonlySet<string>): Plain | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-  for (const key of Object.keys(value)) if (!allowed.has(key)) return undefined;
-  return value as Plain;
-}
-
 /** `TextField(maxChars, kind)`: NFC, a non-empty string, at most `maxChars`, no control characters. */
 function textField(value: unknown, maxChars: number, kind: TextKind): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -71,16 +64,6 @@ function matchingString(value: unknown, pattern: RegExp, maxChars?: number): str
 
 function oneOf<T>(value: unknown, allowed: readonly T[]): T | undefined {
   return isIn(value, allowed) ? (value as T) : undefined;
-}
-
-/**
- * `target` (a new instance) with the body's keys in the body's order, each set to its value in
- * `values` (the value after the DTO's transformations), as class-transformer sets them.
- */
-function instanceOf<T extends object>(target: T, source: Plain, values: Plain): T {
-  const fields = target as Plain;
-  for (const key of Object.keys(source)) fields[key] = values[key];
-  return target;
 }
 
 const REGION_CODE = /^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$/;
@@ -107,7 +90,7 @@ function validLocation(value: unknown): LocationDto | undefined {
       return undefined;
     }
   }
-  return instanceOf(new LocationDto(), plain, { ...plain, regionCode, address });
+  return instanceWith(new LocationDto(), plain, { ...plain, regionCode, address });
 }
 
 const NATIONAL_ID = /^\d{16}$/;
@@ -116,7 +99,7 @@ const REPORTER_KEYS = new Set(['name', 'email', 'phone', 'nationalId']);
 function validReporter(value: unknown): ReporterDto | undefined {
   const plain = plainObject(value, REPORTER_KEYS);
   if (!plain) return undefined;
-  const values: Plain = {};
+  const values: PlainObject = {};
   if ('name' in plain) {
     values.name = textField(plain.name, 200, 'single-line');
     if (values.name === undefined) return undefined;
@@ -139,7 +122,7 @@ function validReporter(value: unknown): ReporterDto | undefined {
     values.nationalId = matchingString(plain.nationalId, NATIONAL_ID);
     if (values.nationalId === undefined) return undefined;
   }
-  return instanceOf(new ReporterDto(), plain, values);
+  return instanceWith(new ReporterDto(), plain, values);
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -159,7 +142,7 @@ function validAttachment(value: unknown): AttachmentDto | undefined {
     min(size, 1) &&
     max(size, ATTACHMENT_LIMITS.bytes) &&
     matchingString(sha256, SHA256_HEX) !== undefined;
-  return valid ? instanceOf(new AttachmentDto(), plain, plain) : undefined;
+  return valid ? instanceWith(new AttachmentDto(), plain) : undefined;
 }
 
 function validAttachments(value: unknown): AttachmentDto[] | undefined {
@@ -190,7 +173,7 @@ const SUBMISSION_KEYS = new Set([
 
 /** A present optional field: its valid value, or undefined; an absent one: null. */
 function optional<T>(
-  plain: Plain,
+  plain: PlainObject,
   key: string,
   valid: (value: unknown) => T | undefined,
 ): T | null | undefined {
@@ -226,5 +209,5 @@ export function validSubmission(value: unknown): SubmitComplaintDto | undefined 
   };
   if (Object.values(required).some((v) => v === undefined)) return undefined;
   if (Object.values(optionals).some((v) => v === undefined)) return undefined;
-  return instanceOf(new SubmitComplaintDto(), plain, { ...required, ...optionals });
+  return instanceWith(new SubmitComplaintDto(), plain, { ...required, ...optionals });
 }
