@@ -109,11 +109,12 @@ export class KafkaJsBroker implements MessageBroker {
 
   createProducer(): MessageProducer {
     const producer = new KafkaJsProducer(
-      this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: true,
-      }),
+      () =>
+        this.kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          allowAutoTopicCreation: true,
+        }),
       (topic) => this.physicalTopic(topic),
       () => this.producers.delete(producer),
     );
@@ -371,18 +372,28 @@ export class KafkaJsBroker implements MessageBroker {
   }
 }
 
-class KafkaJsProducer implements MessageProducer {
+/**
+ * An idempotent kafkajs producer that is replaced after a failed send. The broker keeps a sequence
+ * number per producer id and partition; after an outage a half-sent request can leave kafkajs's
+ * numbers out of step with the broker's, and then every later send of that producer fails with
+ * OUT_OF_ORDER_SEQUENCE_NUMBER, reconnects included (seen once in a fault-injection run: the relay
+ * retried the same batch for minutes). A new producer gets a new producer id and starts its
+ * sequences afresh; what the failed send may have written is sent again, which consumers' inboxes
+ * absorb.
+ */
+export class KafkaJsProducer implements MessageProducer {
+  private producer: Producer | undefined;
   private connected: Promise<void> | undefined;
 
   constructor(
-    private readonly producer: Producer,
+    private readonly newProducer: () => Producer,
     private readonly topicName: (topic: string) => string,
     private readonly onDisconnect: () => void,
   ) {}
 
   async send(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.connect();
+    const producer = await this.connect();
     // One request per call keeps each topic-partition's messages in the order given.
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const message of messages) {
@@ -391,7 +402,7 @@ class KafkaJsProducer implements MessageProducer {
       byTopic.set(message.topic, list);
     }
     try {
-      await this.producer.sendBatch({
+      await producer.sendBatch({
         acks: -1,
         compression: CompressionTypes.None,
         topicMessages: [...byTopic].map(([topic, list]) => ({
@@ -400,25 +411,33 @@ class KafkaJsProducer implements MessageProducer {
         })),
       });
     } catch (error) {
-      // After a failed send the connection may be half-open: start from a clean one next time.
-      this.connected = undefined;
-      await this.producer.disconnect().catch(() => undefined);
+      // The connection may be half-open and the producer's sequence numbers out of step with the
+      // broker's: the next send starts with a new producer.
+      if (this.producer === producer) {
+        this.producer = undefined;
+        this.connected = undefined;
+      }
+      await producer.disconnect().catch(() => undefined);
       throw error;
     }
   }
 
   async disconnect(): Promise<void> {
     this.onDisconnect();
+    const producer = this.producer;
+    this.producer = undefined;
     this.connected = undefined;
-    await this.producer.disconnect().catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
   }
 
-  private connect(): Promise<void> {
-    this.connected ??= this.producer.connect().catch((error: unknown) => {
+  private async connect(): Promise<Producer> {
+    const producer = (this.producer ??= this.newProducer());
+    this.connected ??= producer.connect().catch((error: unknown) => {
       this.connected = undefined;
       throw error;
     });
-    return this.connected;
+    await this.connected;
+    return producer;
   }
 }
 
