@@ -95,6 +95,14 @@ class BatchHandlerError extends Error {
   }
 }
 
+/** Tries that failed before this delivery, and when it may be tried again (0: at once). */
+function deliveryState(message: IncomingMessage): { failedBefore: number; notBefore: number } {
+  return {
+    failedBefore: Number(message.headers[FailureHeaders.attempts] ?? 0) || 0,
+    notBefore: Number(message.headers[FailureHeaders.notBefore] ?? 0) || 0,
+  };
+}
+
 function describe(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.length > 1_000 ? `${text.slice(0, 1_000)}…` : text;
@@ -130,8 +138,7 @@ export class EventProcessor {
 
   async process(message: IncomingMessage, controls: DeliveryControls): Promise<boolean> {
     const started = Date.now();
-    const failedBefore = Number(message.headers[FailureHeaders.attempts] ?? 0) || 0;
-    const notBefore = Number(message.headers[FailureHeaders.notBefore] ?? 0) || 0;
+    const { failedBefore, notBefore } = deliveryState(message);
     if (notBefore > Date.now() && !(await this.waitUntil(notBefore, controls))) return false;
     const prepared = await this.prepare(message, failedBefore, started);
     if (prepared) await this.handleAlone(prepared, controls);
@@ -158,8 +165,7 @@ export class EventProcessor {
     };
     for (const [index, message] of messages.entries()) {
       if (!controls.isActive()) break;
-      const failedBefore = Number(message.headers[FailureHeaders.attempts] ?? 0) || 0;
-      const notBefore = Number(message.headers[FailureHeaders.notBefore] ?? 0) || 0;
+      const { failedBefore, notBefore } = deliveryState(message);
       if (failedBefore > 0 || notBefore > 0) {
         await flush();
         if (!(await this.process(message, controls))) return done;
