@@ -14,7 +14,7 @@ export {
   type PayloadField,
   type PlainData,
 } from './payloads/field-decorators';
-export { instanceWith, plainObject, type PlainObject } from './payloads/plain-object';
+export { instanceWith, plainObject, validArray, type PlainObject } from './payloads/plain-object';
 export * from './payloads/common';
 export * from './payloads/intake.payloads';
 export * from './payloads/complaints.payloads';

@@ -27,3 +27,4 @@ export {
   type DedicatedPostgres,
   type DedicatedPostgresOptions,
 } from './dedicated-postgres';
+export { copyPlain, nearlyValid, type NearlyValidOptions } from './nearly-valid';

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { copyPlain, nearlyValid } from '@salur/testing';
 import fc from 'fast-check';
 import { EventTypes } from '../event-types';
 import { sampleEventData } from '../samples';
@@ -17,24 +18,8 @@ function throughDecorators(data: unknown): ComplaintSubmittedPayload | null {
   return errors.length === 0 ? instance : null;
 }
 
-/** A deep copy made in this realm (`structuredClone` uses another realm's prototypes under Jest). */
-function copy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copy);
-  if (typeof value !== 'object' || value === null) return value;
-  const result = {};
-  for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(result, key, {
-      value: copy(item),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return result;
-}
-
 function validData(): Record<string, unknown> {
-  const data = copy(sampleEventData(EventTypes.ComplaintSubmitted)) as Record<string, unknown>;
+  const data = copyPlain(sampleEventData(EventTypes.ComplaintSubmitted)) as Record<string, unknown>;
   return { ...data, targetAgency: 'pemda-64.71' };
 }
 
@@ -99,7 +84,13 @@ const fieldValues: [string[], fc.Arbitrary<unknown>][] = [
   [['reporter', 'nationalId'], fc.constantFrom('6471012345670001', '647101234567000')],
   [
     ['attachments'],
-    fc.constantFrom<unknown>([], new Array(10).fill(null), new Array(11).fill(null)),
+    // up to the limit and one past it, of valid attachments (the count alone decides)
+    fc.constantFrom<unknown>(
+      [],
+      new Array(10).fill(null),
+      new Array(10).fill((validData().attachments as unknown[])[0]),
+      new Array(11).fill((validData().attachments as unknown[])[0]),
+    ),
   ],
   [
     ['attachments', '0', 'url'],
@@ -128,58 +119,29 @@ const fieldValues: [string[], fc.Arbitrary<unknown>][] = [
   [['submittedAt'], fc.constantFrom('2025-02-24T10:00:00Z', '2025-02-24T10:00:00', '2025-02-24')],
 ];
 
-const anyPath = fc.constantFrom(
-  ...fieldValues.map(([path]) => path),
-  ['location'],
-  ['location', 'extra'],
-  ['reporter', 'extra'],
-  ['attachments', '0'],
-  ['attachments', '1'],
-  ['extra'],
-  ['constructor'],
-  ['__proto__'],
-);
-
-const change = fc.oneof(
-  ...fieldValues.map(([path, value]) =>
-    fc.record({ path: fc.constant(path), value, drop: fc.constant(false) }),
-  ),
-  fc.record({ path: anyPath, value: edgy, drop: fc.boolean() }),
-);
-
-/** Valid data with some fields (top-level or nested) replaced, dropped or added. */
-const nearlyValid = fc.array(change, { maxLength: 4 }).map((changes) => {
-  const data = validData();
-  for (const { path, value, drop } of changes) {
-    let target: unknown = data;
-    for (const key of path.slice(0, -1)) {
-      target =
-        typeof target === 'object' && target !== null
-          ? (target as Record<string, unknown>)[key]
-          : undefined;
-    }
-    if (typeof target !== 'object' || target === null) continue;
-    const key = path[path.length - 1];
-    if (drop) Reflect.deleteProperty(target, key);
-    else {
-      Object.defineProperty(target, key, {
-        value: copy(value),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-  }
-  return data;
+const nearlyValidValues = nearlyValid({
+  valid: validData,
+  fields: fieldValues,
+  extraPaths: [
+    ['location'],
+    ['location', 'extra'],
+    ['reporter', 'extra'],
+    ['attachments', '0'],
+    ['attachments', '1'],
+    ['extra'],
+    ['constructor'],
+    ['__proto__'],
+  ],
+  edgy,
 });
 
 describe('validComplaintSubmittedData', () => {
   it('returns exactly what the decorators return, for all data it vouches for', () => {
     fc.assert(
-      fc.property(nearlyValid, (data) => {
-        const fast = validComplaintSubmittedData(copy(data));
+      fc.property(nearlyValidValues, (data) => {
+        const fast = validComplaintSubmittedData(copyPlain(data));
         if (fast === undefined) return;
-        const slow = throughDecorators(copy(data));
+        const slow = throughDecorators(copyPlain(data));
         expect(slow).not.toBeNull();
         expect(fast).toStrictEqual(slow);
         expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
@@ -197,17 +159,17 @@ describe('validComplaintSubmittedData', () => {
       ...minimal
     } = validData();
     for (const data of [validData(), minimal, { ...minimal, attachments: [] }]) {
-      const fast = validComplaintSubmittedData(copy(data));
+      const fast = validComplaintSubmittedData(copyPlain(data));
       expect(fast).toBeInstanceOf(ComplaintSubmittedPayload);
-      expect(fast).toStrictEqual(throughDecorators(copy(data)));
+      expect(fast).toStrictEqual(throughDecorators(copyPlain(data)));
     }
   });
 
   it('leaves all data the decorators refuse to them', () => {
     fc.assert(
-      fc.property(nearlyValid, (data) => {
-        if (throughDecorators(copy(data)) === null) {
-          expect(validComplaintSubmittedData(copy(data))).toBeUndefined();
+      fc.property(nearlyValidValues, (data) => {
+        if (throughDecorators(copyPlain(data)) === null) {
+          expect(validComplaintSubmittedData(copyPlain(data))).toBeUndefined();
         }
       }),
       { numRuns: 1000 },

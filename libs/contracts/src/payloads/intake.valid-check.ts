@@ -1,5 +1,4 @@
 import {
-  arrayMaxSize,
   isEmail,
   isIn,
   isInt,
@@ -22,7 +21,7 @@ import {
 import { CHANNELS, COMPLAINT_TYPES, LANGUAGES, PRIVACIES } from '../vocabulary';
 import { AttachmentRefPayload, PayloadLimits } from './common';
 import { isDateOrInstant, isInstant } from './field-decorators';
-import { instanceWith, plainObject } from './plain-object';
+import { instanceWith, plainObject, validArray } from './plain-object';
 import {
   ComplaintSubmittedPayload,
   NATIONAL_ID_PATTERN,
@@ -116,19 +115,6 @@ function validAttachment(value: unknown): AttachmentRefPayload | undefined {
   return valid ? instanceWith(new AttachmentRefPayload(), plain) : undefined;
 }
 
-function validAttachments(value: unknown): AttachmentRefPayload[] | undefined {
-  if (!Array.isArray(value) || !arrayMaxSize(value, PayloadLimits.attachmentsPerMessage)) {
-    return undefined;
-  }
-  const attachments: AttachmentRefPayload[] = [];
-  for (const item of value) {
-    const attachment = validAttachment(item);
-    if (attachment === undefined) return undefined;
-    attachments.push(attachment);
-  }
-  return attachments;
-}
-
 const SUBMITTED_KEYS = new Set([
   'complaintId',
   'trackingId',
@@ -156,7 +142,11 @@ export function validComplaintSubmittedData(data: unknown): ComplaintSubmittedPa
   if (!plain) return undefined;
   const location = validLocation(plain.location);
   const reporter = plain.reporter === undefined ? undefined : validReporter(plain.reporter);
-  const attachments = validAttachments(plain.attachments);
+  const attachments = validArray(
+    plain.attachments,
+    PayloadLimits.attachmentsPerMessage,
+    validAttachment,
+  );
   const valid =
     isUUID(plain.complaintId) &&
     typeof plain.trackingId === 'string' &&

@@ -1,3 +1,5 @@
+import { arrayMaxSize } from 'class-validator';
+
 /*
  * Helpers of the hand-written validity checks (a payload's, a request DTO's) that stand in for
  * class-transformer and class-validator on inputs they certainly accept.
@@ -27,4 +29,20 @@ export function instanceWith<T extends object>(
   const fields = target as PlainObject;
   for (const key of Object.keys(source)) fields[key] = values[key];
   return target;
+}
+
+/** `value` as an array of at most `maxItems`, each item as `validItem` vouches for it. */
+export function validArray<T>(
+  value: unknown,
+  maxItems: number,
+  validItem: (item: unknown) => T | undefined,
+): T[] | undefined {
+  if (!Array.isArray(value) || !arrayMaxSize(value, maxItems)) return undefined;
+  const items: T[] = [];
+  for (const item of value) {
+    const valid = validItem(item);
+    if (valid === undefined) return undefined;
+    items.push(valid);
+  }
+  return items;
 }

@@ -1,4 +1,5 @@
 import { RequestValidationError, createValidationPipe } from '@salur/platform';
+import { copyPlain, nearlyValid } from '@salur/testing';
 import fc from 'fast-check';
 import { SubmitComplaintDto } from './submit-complaint.dto';
 import { validSubmission } from './submit-complaint.valid-check';
@@ -14,25 +15,6 @@ async function throughDecorators(body: unknown): Promise<unknown> {
     if (error instanceof RequestValidationError) return error;
     throw error;
   }
-}
-
-/**
- * A deep copy made in this realm (`structuredClone` makes its objects with another realm's
- * `Object.prototype` under Jest), keeping keys such as `__proto__` as own properties.
- */
-function copy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copy);
-  if (typeof value !== 'object' || value === null) return value;
-  const result = {};
-  for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(result, key, {
-      value: copy(item),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return result;
 }
 
 function validBody(): Record<string, unknown> {
@@ -222,59 +204,30 @@ const fieldValues: [string[], fc.Arbitrary<unknown>][] = [
   [['attachments', '0', 'sha256'], fc.constantFrom('f'.repeat(64), 'F'.repeat(64), 'f'.repeat(63))],
 ];
 
-const anyPath = fc.constantFrom(
-  ...fieldValues.map(([path]) => path),
-  ['location'],
-  ['location', 'extra'],
-  ['reporter'],
-  ['reporter', 'extra'],
-  ['attachments', '0'],
-  ['attachments', '1'],
-  ['extra'],
-  ['constructor'],
-  ['__proto__'],
-);
-
-const change = fc.oneof(
-  ...fieldValues.map(([path, value]) =>
-    fc.record({ path: fc.constant(path), value, drop: fc.constant(false) }),
-  ),
-  fc.record({ path: anyPath, value: edgy, drop: fc.boolean() }),
-);
-
-/** A valid body with some fields (top-level or nested) replaced, dropped or added. */
-const nearlyValid = fc.array(change, { maxLength: 4 }).map((changes) => {
-  const body = validBody();
-  for (const { path, value, drop } of changes) {
-    let target: unknown = body;
-    for (const key of path.slice(0, -1)) {
-      target =
-        typeof target === 'object' && target !== null
-          ? (target as Record<string, unknown>)[key]
-          : undefined;
-    }
-    if (typeof target !== 'object' || target === null) continue;
-    const key = path[path.length - 1];
-    if (drop) Reflect.deleteProperty(target, key);
-    else {
-      Object.defineProperty(target, key, {
-        value: copy(value),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-  }
-  return body;
+const nearlyValidValues = nearlyValid({
+  valid: validBody,
+  fields: fieldValues,
+  extraPaths: [
+    ['location'],
+    ['location', 'extra'],
+    ['reporter'],
+    ['reporter', 'extra'],
+    ['attachments', '0'],
+    ['attachments', '1'],
+    ['extra'],
+    ['constructor'],
+    ['__proto__'],
+  ],
+  edgy,
 });
 
 describe('validSubmission', () => {
   it('returns exactly what the DTO validation returns, for every body it vouches for', async () => {
     await fc.assert(
-      fc.asyncProperty(nearlyValid, async (body) => {
-        const fast = validSubmission(copy(body));
+      fc.asyncProperty(nearlyValidValues, async (body) => {
+        const fast = validSubmission(copyPlain(body));
         if (fast === undefined) return;
-        const slow = await throughDecorators(copy(body));
+        const slow = await throughDecorators(copyPlain(body));
         expect(slow).not.toBeInstanceOf(RequestValidationError);
         expect(fast).toStrictEqual(slow);
         expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
@@ -293,18 +246,18 @@ describe('validSubmission', () => {
       privacy: 'anonymous',
     };
     for (const body of [validBody(), minimal, { ...minimal, reporter: {}, attachments: [] }]) {
-      const fast = validSubmission(copy(body));
+      const fast = validSubmission(copyPlain(body));
       expect(fast).toBeInstanceOf(SubmitComplaintDto);
-      expect(fast).toStrictEqual(await throughDecorators(copy(body)));
+      expect(fast).toStrictEqual(await throughDecorators(copyPlain(body)));
     }
   });
 
   it('leaves every refused body to the DTO validation', async () => {
     await fc.assert(
-      fc.asyncProperty(nearlyValid, async (body) => {
-        const slow = await throughDecorators(copy(body));
+      fc.asyncProperty(nearlyValidValues, async (body) => {
+        const slow = await throughDecorators(copyPlain(body));
         if (slow instanceof RequestValidationError) {
-          expect(validSubmission(copy(body))).toBeUndefined();
+          expect(validSubmission(copyPlain(body))).toBeUndefined();
         }
       }),
       { numRuns: 1000 },

@@ -7,10 +7,10 @@ import {
   LANGUAGES,
   plainObject,
   PRIVACIES,
+  validArray,
   type PlainObject,
 } from '@salur/contracts';
 import {
-  arrayMaxSize,
   isEmail,
   isIn,
   isInt,
@@ -145,17 +145,6 @@ function validAttachment(value: unknown): AttachmentDto | undefined {
   return valid ? instanceWith(new AttachmentDto(), plain) : undefined;
 }
 
-function validAttachments(value: unknown): AttachmentDto[] | undefined {
-  if (!Array.isArray(value) || !arrayMaxSize(value, ATTACHMENT_LIMITS.count)) return undefined;
-  const attachments: AttachmentDto[] = [];
-  for (const item of value) {
-    const attachment = validAttachment(item);
-    if (attachment === undefined) return undefined;
-    attachments.push(attachment);
-  }
-  return attachments;
-}
-
 const SUBMISSION_KEYS = new Set([
   'type',
   'channel',
@@ -205,7 +194,9 @@ export function validSubmission(value: unknown): SubmitComplaintDto | undefined 
     ),
     language: optional(plain, 'language', (v) => oneOf(v, LANGUAGES)),
     reporter: optional(plain, 'reporter', validReporter),
-    attachments: optional(plain, 'attachments', validAttachments),
+    attachments: optional(plain, 'attachments', (v) =>
+      validArray(v, ATTACHMENT_LIMITS.count, validAttachment),
+    ),
   };
   if (Object.values(required).some((v) => v === undefined)) return undefined;
   if (Object.values(optionals).some((v) => v === undefined)) return undefined;
