@@ -1,5 +1,6 @@
 import { type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { Client, type ClientConfig } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 
 export interface ServiceDatabaseOptions {
@@ -28,6 +29,21 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
 /**
+ * The pool's connections, each with an `error` listener for its whole life. The pool listens only
+ * while a connection is idle and TypeORM only until it releases one, so a connection cut by a
+ * Postgres restart that reported a second error (the server's notice, then the socket closing)
+ * had no listener left, and Node ended the process on the unhandled `error` event (seen in a
+ * fault-injection run: notification died at the restart). The pool and TypeORM still get every
+ * error and drop the connection as before; this listener only keeps the process alive.
+ */
+export class ResilientClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
+/**
  * TypeORM options for one service's schema, shared by the Nest module and the migration command
  * (`new DataSource(serviceDataSourceOptions(...))`). The schema is never synchronized: migrations
  * are files, run explicitly.
@@ -49,6 +65,7 @@ export function serviceDataSourceOptions(
     connectTimeoutMS: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     applicationName: options.applicationName ?? options.schema,
     extra: {
+      Client: ResilientClient,
       statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
       idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
