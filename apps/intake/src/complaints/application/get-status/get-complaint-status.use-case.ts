@@ -1,6 +1,6 @@
 import { ComplaintNotFound } from '../../domain/intake-errors';
 import { reporterDueDate } from '../../domain/sla-due';
-import { trackingTokenMatches } from '../../domain/tracking';
+import { TRACKING_ID_FORMAT, trackingTokenMatches } from '../../domain/tracking';
 import type { ComplaintStatusReader } from '../ports';
 
 export interface PublicComplaintSummary {
@@ -60,6 +60,9 @@ export class GetComplaintStatus {
     trackingId: string,
     trackingToken: string | undefined,
   ): Promise<PublicComplaintSummary | ReporterComplaintView> {
+    // Only a well-formed id can exist; anything else (a NUL byte, which Postgres refuses in text,
+    // included) is not found without asking the database.
+    if (!TRACKING_ID_FORMAT.test(trackingId)) throw new ComplaintNotFound(trackingId);
     const found = await this.reader.byTrackingId(trackingId);
     if (!found) throw new ComplaintNotFound(trackingId);
     const summary = {
